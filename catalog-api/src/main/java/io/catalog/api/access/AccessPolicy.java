@@ -1,0 +1,207 @@
+package io.catalog.api.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+import io.catalog.api.web.Problems;
+
+/**
+ * The one place that decides who may read, create, change and delete what, by SciCat's rules and group lists.
+ * Every handler consults it: reads through {@link #readRule}, single documents through {@link #canRead}, and
+ * writes through the {@code check*} methods, which answer 401 to anonymous callers and 403 to others.
+ */
+@Component
+public class AccessPolicy {
+
+	private static final List<String> PUBLIC_PUBLICATION_STATES = List.of("public", "registered", "amended");
+
+	private final AccessProperties groups;
+
+	public AccessPolicy(AccessProperties groups) {
+		this.groups = groups;
+	}
+
+	public boolean isAdmin(Caller caller) {
+		return caller.inAny(groups.adminGroups());
+	}
+
+	/** The condition a read must add to see only what the caller may; empty when it may see everything. */
+	public Document readRule(Caller caller, Resource resource) {
+		if (readsEverything(caller, resource)) {
+			return new Document();
+		}
+		return switch (resource) {
+			case INSTRUMENT -> new Document();
+			case PUBLISHED_DATA -> new Document("status", new Document("$in", PUBLIC_PUBLICATION_STATES));
+			case POLICY -> caller.authenticated() ? memberRule(caller, false) : nothing();
+			default -> caller.authenticated() ? memberRule(caller, resource == Resource.DATASET)
+					: new Document("isPublished", true);
+		};
+	}
+
+	/** Whether the caller may read this stored document (the same rule as {@link #readRule}). */
+	public boolean canRead(Caller caller, Resource resource, Document document) {
+		if (readsEverything(caller, resource)) {
+			return true;
+		}
+		return switch (resource) {
+			case INSTRUMENT -> true;
+			case PUBLISHED_DATA -> PUBLIC_PUBLICATION_STATES.contains(document.get("status"));
+			case POLICY -> isMember(caller, document);
+			default -> Boolean.TRUE.equals(document.get("isPublished")) || isMember(caller, document)
+					|| resource == Resource.DATASET && caller.email() != null
+							&& asList(document.get("sharedWith")).contains(caller.email());
+		};
+	}
+
+	public void checkRead(Caller caller, Resource resource, Document document) {
+		if (!canRead(caller, resource, document)) {
+			throw Problems.forbidden("Unauthorized access");
+		}
+	}
+
+	/** Checks a new dataset: its owner group, and whether the caller may choose its pid. */
+	public void checkCreateDataset(Caller caller, Document dataset, boolean choosesPid) {
+		requireSignedIn(caller);
+		if (isAdmin(caller) || caller.inAny(groups.createDatasetPrivilegedGroups())) {
+			return;
+		}
+		boolean owns = caller.isMemberOf(dataset.get("ownerGroup"));
+		if (owns && caller.inAny(groups.createDatasetWithPidGroups())) {
+			return;
+		}
+		if (owns && !choosesPid && caller.inAny(groups.createDatasetGroups())) {
+			return;
+		}
+		throw Problems.forbidden("Unauthorized to create this dataset"
+				+ (owns && choosesPid ? ": choosing the pid needs CREATE_DATASET_WITH_PID_GROUPS" : ""));
+	}
+
+	/** Checks a new document of any other kind; {@code parent} is the dataset it belongs to, if any. */
+	public void checkCreate(Caller caller, Resource resource, Document document, Document parent) {
+		requireSignedIn(caller);
+		if (isAdmin(caller)) {
+			return;
+		}
+		boolean owns = caller.isMemberOf(document.get("ownerGroup"));
+		boolean allowed = switch (resource) {
+			case DATASET -> false;
+			case ORIG_DATABLOCK -> parent != null && (caller.isMemberOf(parent.get("ownerGroup"))
+					|| caller.inAny(groups.createDatasetPrivilegedGroups()));
+			case DATABLOCK -> parent != null && (caller.isMemberOf(parent.get("ownerGroup"))
+					|| caller.inAny(groups.createDatasetPrivilegedGroups())
+					|| caller.inAny(groups.updateDatasetLifecycleGroups()));
+			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups()) || owns && caller.inAny(groups.sampleGroups());
+			case ATTACHMENT -> caller.inAny(groups.attachmentPrivilegedGroups())
+					|| owns && caller.inAny(groups.attachmentGroups());
+			case PROPOSAL -> caller.inAny(groups.proposalGroups());
+			case PUBLISHED_DATA -> true;
+			case INSTRUMENT, POLICY -> false;
+		};
+		if (!allowed) {
+			throw Problems.forbidden("Unauthorized to create this " + name(resource));
+		}
+	}
+
+	/** Checks a change to a stored document. */
+	public void checkUpdate(Caller caller, Resource resource, Document existing) {
+		requireSignedIn(caller);
+		if (isAdmin(caller)) {
+			return;
+		}
+		boolean owns = caller.isMemberOf(existing.get("ownerGroup"));
+		boolean allowed = switch (resource) {
+			case DATASET, ORIG_DATABLOCK -> owns;
+			case DATABLOCK -> owns || caller.inAny(groups.updateDatasetLifecycleGroups());
+			case SAMPLE -> owns || caller.inAny(groups.samplePrivilegedGroups());
+			case ATTACHMENT -> owns || caller.inAny(groups.attachmentPrivilegedGroups());
+			case PROPOSAL -> caller.inAny(groups.proposalGroups());
+			case PUBLISHED_DATA -> caller.username().equals(existing.get("createdBy"));
+			case INSTRUMENT, POLICY -> false;
+		};
+		if (!allowed) {
+			throw Problems.forbidden("Unauthorized to update this " + name(resource));
+		}
+	}
+
+	/** Checks a change to a dataset's lifecycle (the archive system's part of the dataset). */
+	public void checkUpdateLifecycle(Caller caller, Document dataset) {
+		requireSignedIn(caller);
+		if (!caller.inAny(groups.updateDatasetLifecycleGroups())) {
+			checkUpdate(caller, Resource.DATASET, dataset);
+		}
+	}
+
+	/** Checks a deletion. */
+	public void checkDelete(Caller caller, Resource resource, Document existing) {
+		requireSignedIn(caller);
+		if (isAdmin(caller)) {
+			return;
+		}
+		boolean deleter = caller.inAny(groups.deleteGroups());
+		boolean allowed = switch (resource) {
+			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL -> deleter;
+			case SAMPLE -> deleter || caller.inAny(groups.samplePrivilegedGroups());
+			case ATTACHMENT -> deleter || caller.isMemberOf(existing.get("ownerGroup"))
+					|| caller.inAny(groups.attachmentPrivilegedGroups());
+			case PUBLISHED_DATA -> "private".equals(existing.get("status"))
+					&& caller.username().equals(existing.get("createdBy"));
+			case INSTRUMENT, POLICY -> false;
+		};
+		if (!allowed) {
+			throw Problems.forbidden("Unauthorized to delete this " + name(resource));
+		}
+	}
+
+	private boolean readsEverything(Caller caller, Resource resource) {
+		if (isAdmin(caller) || caller.inAny(groups.globalAccessGroups())) {
+			return true;
+		}
+		return switch (resource) {
+			case DATASET, ORIG_DATABLOCK, DATABLOCK -> caller.inAny(groups.updateDatasetLifecycleGroups());
+			case PUBLISHED_DATA -> caller.authenticated();
+			default -> false;
+		};
+	}
+
+	private static Document memberRule(Caller caller, boolean sharedWith) {
+		var anyOf = new ArrayList<Document>();
+		var mine = List.copyOf(caller.groups());
+		anyOf.add(new Document("ownerGroup", new Document("$in", mine)));
+		anyOf.add(new Document("accessGroups", new Document("$in", mine)));
+		anyOf.add(new Document("isPublished", true));
+		if (sharedWith && caller.email() != null) {
+			anyOf.add(new Document("sharedWith", caller.email()));
+		}
+		return new Document("$or", anyOf);
+	}
+
+	private static boolean isMember(Caller caller, Document document) {
+		return caller.isMemberOf(document.get("ownerGroup"))
+				|| asList(document.get("accessGroups")).stream().anyMatch(caller::isMemberOf);
+	}
+
+	private static Document nothing() {
+		return new Document("_id", new Document("$in", List.of()));
+	}
+
+	private static Collection<?> asList(Object value) {
+		return value instanceof Collection<?> list ? list : List.of();
+	}
+
+	private static void requireSignedIn(Caller caller) {
+		if (!caller.authenticated()) {
+			throw Problems.unauthorized();
+		}
+	}
+
+	private static String name(Resource resource) {
+		return resource.name().toLowerCase().replace('_', ' ');
+	}
+
+}

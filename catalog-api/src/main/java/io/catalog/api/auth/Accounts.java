@@ -1,0 +1,98 @@
+package io.catalog.api.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import io.catalog.api.access.Caller;
+
+/** The functional accounts, read once at start-up from SciCat's accounts file. */
+final class Accounts {
+
+	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+	private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder();
+
+	private final Map<String, Account> byName;
+
+	private final AuthProperties properties;
+
+	private Accounts(List<Account> accounts, AuthProperties properties) {
+		this.byName = accounts.stream().collect(Collectors.toMap(Account::username, Function.identity(), (a, b) -> b));
+		this.properties = properties;
+	}
+
+	static Accounts load(AuthProperties properties, Path dataDir, ObjectMapper mapper) throws IOException {
+		var file = properties.functionalAccountsFile();
+		if (file == null) {
+			file = dataDir.resolve("functionalAccounts.json");
+			if (!Files.exists(file)) {
+				writeDefaults(file, mapper);
+			}
+		}
+		List<Account> accounts = mapper.readValue(file.toFile(), new TypeReference<List<Account>>() {
+		});
+		log.info("{} functional accounts from {}", accounts.size(), file.toAbsolutePath());
+		return new Accounts(accounts, properties);
+	}
+
+	/** The caller these credentials sign in as, if they match an account. */
+	Optional<Caller> signIn(String username, String password) {
+		var account = byName.get(username);
+		if (account == null || password == null || !matches(password, account.password())) {
+			return Optional.empty();
+		}
+		var groups = new LinkedHashSet<String>(account.roles());
+		groups.addAll(properties.staticGroups());
+		if (account.global()) {
+			groups.add(properties.globalAccessGroup());
+		}
+		return Optional.of(Caller.of(account.username(), account.email(), groups));
+	}
+
+	private static boolean matches(String given, String stored) {
+		if (stored == null) {
+			return false;
+		}
+		if (stored.startsWith("$2a$") || stored.startsWith("$2b$") || stored.startsWith("$2y$")) {
+			return BCRYPT.matches(given, stored);
+		}
+		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), stored.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void writeDefaults(Path file, ObjectMapper mapper) throws IOException {
+		var accounts = new ArrayList<Account>();
+		accounts.add(new Account("admin", "admin@localhost", randomPassword(), "admin", true));
+		accounts.add(new Account("ingestor", "ingestor@localhost", randomPassword(), "ingestor", false));
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(accounts));
+		log.info("No FUNCTIONAL_ACCOUNTS_FILE: wrote accounts admin and ingestor with random passwords to {}",
+				file.toAbsolutePath());
+	}
+
+	private static String randomPassword() {
+		var bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.catalog.api.auth;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+
+import io.catalog.api.store.StoreProperties;
+
+/**
+ * Authentication: a bearer token, when present, must verify, or the request ends with 401; without one the caller
+ * is anonymous. What each caller may do is decided by the access policy in the handlers, not here.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration {
+
+	@Bean
+	Tokens tokens(AuthProperties properties) {
+		return new Tokens(properties);
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(Tokens tokens) {
+		return tokens.decoder();
+	}
+
+	@Bean
+	Accounts accounts(AuthProperties properties, StoreProperties store, ObjectMapper mapper) throws IOException {
+		return Accounts.load(properties, store.dataDir(), mapper);
+	}
+
+	/** SciCat pids hold a slash, which clients send encoded ({@code %2F}) inside one path segment. */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		var firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowUrlEncodedSlash(true);
+		firewall.setAllowUrlEncodedPercent(true);
+		return firewall;
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid or expired token");
+			problem.setProperty("statusCode", 401);
+			problem.setProperty("message", "Unauthorized");
+			var response = exchange.getResponse();
+			response.setStatusCode(HttpStatus.UNAUTHORIZED);
+			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return Mono.fromCallable(() -> response.bufferFactory().wrap(mapper.writeValueAsBytes(problem)))
+				.flatMap(buffer -> response.writeWith(Mono.just(buffer)));
+		};
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> {
+			}).authenticationEntryPoint(unauthorized))
+			.build();
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.catalog.api.auth;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.Problems;
+
+/** SciCat's local sign-in and the caller's view of itself. */
+@RestController
+class AuthController {
+
+	private final Accounts accounts;
+
+	private final Tokens tokens;
+
+	AuthController(Accounts accounts, Tokens tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	/** The credentials a client signs in with. */
+	record Credentials(String username, String password) {
+	}
+
+	@PostMapping({ "/api/v3/auth/login", "/api/v3/users/login", "/api/v4/auth/login" })
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> login(@RequestBody Credentials credentials) {
+		if (credentials.username() == null || credentials.username().isBlank()) {
+			throw new InvalidInputException("username", "is required");
+		}
+		var caller = accounts.signIn(credentials.username(), credentials.password())
+			.orElseThrow(() -> Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password"));
+		var token = tokens.issue(caller);
+		var answer = new LinkedHashMap<String, Object>();
+		answer.put("access_token", token.value());
+		answer.put("id", token.value());
+		answer.put("expires_in", token.expiresIn());
+		answer.put("ttl", token.expiresIn());
+		answer.put("created", token.created().toString());
+		answer.put("userId", caller.username());
+		answer.put("user", user(caller));
+		return answer;
+	}
+
+	@PostMapping({ "/api/v3/auth/logout", "/api/v3/users/logout" })
+	Map<String, Object> logout() {
+		return Map.of("logout", "successful");
+	}
+
+	@GetMapping({ "/api/v3/users/my/self", "/api/v4/users/my/self" })
+	Map<String, Object> self(Caller caller) {
+		return user(signedIn(caller));
+	}
+
+	@GetMapping({ "/api/v3/users/my/identity", "/api/v3/auth/whoami", "/api/v4/users/my/identity" })
+	Map<String, Object> identity(Caller caller) {
+		signedIn(caller);
+		var profile = new LinkedHashMap<String, Object>();
+		profile.put("displayName", caller.username());
+		profile.put("username", caller.username());
+		profile.put("email", caller.email());
+		profile.put("emails", caller.email() == null ? List.of() : List.of(Map.of("value", caller.email())));
+		profile.put("accessGroups", List.copyOf(caller.groups()));
+		var identity = new LinkedHashMap<String, Object>(user(caller));
+		identity.put("provider", "local");
+		identity.put("userId", caller.username());
+		identity.put("profile", profile);
+		identity.put("currentGroups", List.copyOf(caller.groups()));
+		return identity;
+	}
+
+	private static Caller signedIn(Caller caller) {
+		if (!caller.authenticated()) {
+			throw Problems.unauthorized();
+		}
+		return caller;
+	}
+
+	private static Map<String, Object> user(Caller caller) {
+		var user = new LinkedHashMap<String, Object>();
+		user.put("_id", caller.username());
+		user.put("id", caller.username());
+		user.put("username", caller.username());
+		user.put("email", caller.email());
+		user.put("authStrategy", "local");
+		user.put("currentGroups", List.copyOf(caller.groups()));
+		return user;
+	}
+
+}

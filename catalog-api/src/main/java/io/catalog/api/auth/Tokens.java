@@ -1,0 +1,94 @@
+package io.catalog.api.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import io.catalog.api.access.Caller;
+
+/** Issues and verifies the catalog's own HS256 tokens, signed with {@code JWT_SECRET}. */
+final class Tokens {
+
+	private static final Logger log = LoggerFactory.getLogger(Tokens.class);
+
+	private final SecretKey key;
+
+	private final NimbusJwtEncoder encoder;
+
+	private final long lifetimeSeconds;
+
+	Tokens(AuthProperties properties) {
+		this.key = key(properties.jwtSecret());
+		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+		this.lifetimeSeconds = properties.jwtExpiresIn().toSeconds();
+	}
+
+	/** A signed token for the caller. */
+	Issued issue(Caller caller) {
+		var now = Instant.now();
+		var claims = JwtClaimsSet.builder()
+			.subject(caller.username())
+			.issuedAt(now)
+			.expiresAt(now.plusSeconds(lifetimeSeconds))
+			.claim("username", caller.username())
+			.claim("groups", List.copyOf(caller.groups()));
+		if (caller.email() != null) {
+			claims.claim("email", caller.email());
+		}
+		var jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
+		return new Issued(jwt.getTokenValue(), now, lifetimeSeconds);
+	}
+
+	ReactiveJwtDecoder decoder() {
+		return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+	}
+
+	/** A token and when it was made. */
+	record Issued(String value, Instant created, long expiresIn) {
+	}
+
+	private static SecretKey key(String secret) {
+		byte[] bytes;
+		if (secret == null || secret.isBlank()) {
+			log.warn("JWT_SECRET is not set: tokens are signed with a random key and end when the service stops");
+			bytes = new byte[32];
+			new SecureRandom().nextBytes(bytes);
+		}
+		else {
+			bytes = secret.getBytes(StandardCharsets.UTF_8);
+			if (bytes.length < 32) {
+				log.warn("JWT_SECRET is shorter than 256 bits: the signing key is derived from it with SHA-256");
+				bytes = sha256(bytes);
+			}
+		}
+		return new SecretKeySpec(bytes, "HmacSHA256");
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.catalog.api.dataset;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.document.Catalog;
+import io.catalog.api.document.InvalidInputException;
+
+/** SciCat's dataset routes under {@code /api/v3/datasets} and {@code /api/v4/datasets}. */
+@RestController
+@RequestMapping({ "/api/v3/datasets", "/api/v4/datasets" })
+class DatasetController {
+
+	private final Catalog catalog;
+
+	private final DatasetService datasets;
+
+	private final ObjectMapper mapper;
+
+	DatasetController(Catalog catalog, DatasetService datasets, ObjectMapper mapper) {
+		this.catalog = catalog;
+		this.datasets = datasets;
+		this.mapper = mapper;
+	}
+
+	@GetMapping
+	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
+			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+		return catalog.list(Datasets.KIND, caller, filter != null ? filter : headerFilter);
+	}
+
+	@GetMapping("/findOne")
+	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
+		return catalog.findOne(Datasets.KIND, caller, filter);
+	}
+
+	@GetMapping("/count")
+	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
+			@RequestParam(required = false) String where, Caller caller) {
+		return catalog.count(Datasets.KIND, caller, filter, where);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
+		return datasets.create(body, caller).map(Datasets.KIND::toJson);
+	}
+
+	@PostMapping("/isValid")
+	Map<String, Object> isValid(@RequestBody Map<String, Object> body, Caller caller) {
+		var problems = datasets.problems(body, caller);
+		var answer = new LinkedHashMap<String, Object>();
+		answer.put("valid", problems.isEmpty());
+		if (!problems.isEmpty()) {
+			answer.put("reason", problems);
+		}
+		return answer;
+	}
+
+	@GetMapping("/{pid}")
+	Mono<Map<String, Object>> get(@PathVariable String pid, Caller caller) {
+		return catalog.readable(Datasets.KIND, caller, pid).map(Datasets.KIND::toJson);
+	}
+
+	@PatchMapping("/{pid}")
+	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
+		var fields = new LinkedHashMap<>(body);
+		if (pid.equals(fields.get("pid"))) {
+			fields.remove("pid");
+		}
+		return catalog.patch(Datasets.KIND, caller, pid, fields, DatasetSchemas.UPDATE, java.util.Set.of("type"))
+			.map(Datasets.KIND::toJson);
+	}
+
+	@PutMapping("/{pid}")
+	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
+		return datasets.replace(pid, body, caller).map(Datasets.KIND::toJson);
+	}
+
+	@DeleteMapping("/{pid}")
+	Mono<Map<String, Object>> delete(@PathVariable String pid, Caller caller) {
+		return datasets.delete(pid, caller).map(Datasets.KIND::toJson);
+	}
+
+	@PatchMapping("/{pid}/datasetlifecycle")
+	Mono<Map<String, Object>> lifecycle(@PathVariable String pid, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return datasets.updateLifecycle(pid, body, caller).map(Datasets.KIND::toJson);
+	}
+
+	/** SciCat takes {@code fieldName} and {@code data} (a JSON array) as query parameters; a JSON body works too. */
+	@PostMapping("/{pid}/appendToArrayField")
+	Mono<Map<String, Object>> append(@PathVariable String pid, @RequestParam(required = false) String fieldName,
+			@RequestParam(required = false) String data, @RequestBody(required = false) Map<String, Object> body,
+			Caller caller) {
+		var field = fieldName != null ? fieldName : body == null ? null : (String) body.get("fieldName");
+		Object values = data != null ? parseArray(data) : body == null ? null : body.get("data");
+		if (!(values instanceof List<?> list)) {
+			return Mono.error(new InvalidInputException("data", "must be a JSON array"));
+		}
+		return datasets.append(pid, field, list, caller).map(Datasets.KIND::toJson);
+	}
+
+	@GetMapping("/{pid}/thumbnail")
+	Mono<Map<String, Object>> thumbnail(@PathVariable String pid, Caller caller) {
+		return catalog.readable(Datasets.KIND, caller, pid)
+			.flatMap(dataset -> Mono.from(catalog.store().collection("Attachment")
+				.find(new org.bson.Document("datasetId", pid)).sort(new org.bson.Document("createdAt", 1)).first()))
+			.map(attachment -> Map.<String, Object>of("thumbnail", String.valueOf(attachment.get("thumbnail"))))
+			.defaultIfEmpty(Map.of());
+	}
+
+	private Object parseArray(String data) {
+		try {
+			return mapper.readValue(data, List.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidInputException("data", "must be a JSON array");
+		}
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.catalog.api.dataset;
+
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How datasets are named and checked.
+ *
+ * @param pidPrefix the prefix of generated pids ({@code PID_PREFIX}); a pid is {@code <prefix>/<uuid>}
+ * @param creationValidationEnabled whether client-chosen pids must match the pattern ({@code DATASET_CREATION_VALIDATION_ENABLED})
+ * @param creationValidationRegex the pattern ({@code DATASET_CREATION_VALIDATION_REGEX})
+ */
+@ConfigurationProperties("catalog.dataset")
+public record DatasetProperties(String pidPrefix, boolean creationValidationEnabled, String creationValidationRegex) {
+
+	Pattern pidPattern() {
+		return creationValidationEnabled && creationValidationRegex != null && !creationValidationRegex.isBlank()
+				? Pattern.compile(creationValidationRegex) : null;
+	}
+
+	String newPid(String uuid) {
+		if (pidPrefix == null || pidPrefix.isBlank()) {
+			return uuid;
+		}
+		var prefix = pidPrefix.endsWith("/") ? pidPrefix.substring(0, pidPrefix.length() - 1) : pidPrefix;
+		return prefix + "/" + uuid;
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.catalog.api.dataset;
+
+import java.util.Map;
+
+import io.catalog.api.access.Resource;
+import io.catalog.api.document.EntityKind;
+import io.catalog.api.document.EntityKind.Relation;
+
+/** The dataset kind: SciCat's {@code Dataset} collection, {@code _id} = pid. */
+public final class Datasets {
+
+	public static final EntityKind KIND = new EntityKind(Resource.DATASET, "Dataset", "pid", DatasetSchemas.QUERY,
+			Map.of("origdatablocks", new Relation("OrigDatablock", "datasetId", "_id"),
+					"datablocks", new Relation("Datablock", "datasetId", "_id"),
+					"attachments", new Relation("Attachment", "datasetId", "id")));
+
+	private Datasets() {
+	}
+
+}

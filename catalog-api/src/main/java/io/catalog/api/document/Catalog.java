@@ -1,0 +1,138 @@
+package io.catalog.api.document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import io.catalog.api.access.AccessPolicy;
+import io.catalog.api.access.Caller;
+import io.catalog.api.history.History;
+import io.catalog.api.query.Filter;
+import io.catalog.api.query.FilterParser;
+import io.catalog.api.web.Problems;
+
+/**
+ * The operations every kind of document shares, each under the access policy: list, find one, count, get,
+ * create, patch and delete. Feature handlers compose these with their own rules.
+ */
+@Component
+public class Catalog {
+
+	private final DocumentStore store;
+
+	private final AccessPolicy policy;
+
+	private final FilterParser filters;
+
+	private final History history;
+
+	public Catalog(DocumentStore store, AccessPolicy policy, ObjectMapper mapper, History history,
+			QueryProperties query) {
+		this.store = store;
+		this.policy = policy;
+		this.filters = new FilterParser(mapper, query.defaultLimit(), query.maxLimit());
+		this.history = history;
+	}
+
+	public AccessPolicy policy() {
+		return policy;
+	}
+
+	public DocumentStore store() {
+		return store;
+	}
+
+	public FilterParser filters() {
+		return filters;
+	}
+
+	public Filter filter(EntityKind kind, String json) {
+		return filters.parse(json, kind.schema(), kind.relations().keySet());
+	}
+
+	public Mono<List<Map<String, Object>>> list(EntityKind kind, Caller caller, Filter filter) {
+		return store.find(kind, filter, policy.readRule(caller, kind.resource())).map(kind::toJson).collectList();
+	}
+
+	public Mono<List<Map<String, Object>>> list(EntityKind kind, Caller caller, String filterJson) {
+		return Mono.fromSupplier(() -> filter(kind, filterJson)).flatMap(filter -> list(kind, caller, filter));
+	}
+
+	public Mono<Map<String, Object>> findOne(EntityKind kind, Caller caller, String filterJson) {
+		return Mono.fromSupplier(() -> filter(kind, filterJson).withLimit(1))
+			.flatMap(filter -> list(kind, caller, filter))
+			.flatMap(found -> found.isEmpty() ? Mono.error(Problems.notFound(kind.collection(), "matching the filter"))
+					: Mono.just(found.get(0)));
+	}
+
+	/** Counts by a {@code filter} (its {@code where}) or a bare {@code where}. */
+	public Mono<Map<String, Object>> count(EntityKind kind, Caller caller, String filterJson, String whereJson) {
+		return Mono.fromSupplier(() -> whereJson != null && !whereJson.isBlank()
+				? filters.parseWhere(whereJson, kind.schema()) : filter(kind, filterJson).where())
+			.flatMap(where -> store.count(kind, where, policy.readRule(caller, kind.resource())))
+			.map(count -> Map.of("count", count));
+	}
+
+	/** The stored document, if the caller may read it: 404 when missing, 403 when hidden from the caller. */
+	public Mono<Document> readable(EntityKind kind, Caller caller, Object id) {
+		return existing(kind, id).doOnNext(document -> policy.checkRead(caller, kind.resource(), document));
+	}
+
+	/** The stored document whatever the caller may see, or 404. */
+	public Mono<Document> existing(EntityKind kind, Object id) {
+		return store.get(kind, id).switchIfEmpty(Mono.error(() -> Problems.notFound(kind.collection(), id)));
+	}
+
+	/** Stores a new document (already checked and completed by the caller's handler); 409 if its id is taken. */
+	public Mono<Document> insert(EntityKind kind, Document document, Caller caller, String sizeHint) {
+		Stamps.requireStorable(Stamps.created(document, caller), sizeHint);
+		return store.insert(kind, document);
+	}
+
+	/** Applies a partial update the caller may make, recording the fields' values before and after. */
+	public Mono<Document> patch(EntityKind kind, Caller caller, Object id, Map<String, Object> body, Schema schema,
+			Set<String> fixed) {
+		return existing(kind, id).flatMap(before -> {
+			policy.checkRead(caller, kind.resource(), before);
+			policy.checkUpdate(caller, kind.resource(), before);
+			var fields = schema.read(body, Schema.Mode.UPDATE);
+			fixed.forEach(name -> {
+				if (fields.containsKey(name) && !java.util.Objects.equals(fields.get(name), before.get(name))) {
+					throw new InvalidInputException(name, "cannot be changed");
+				}
+			});
+			return set(kind, caller, before, fields);
+		});
+	}
+
+	/** Sets fields of a stored document and records the change. */
+	public Mono<Document> set(EntityKind kind, Caller caller, Document before, Document fields) {
+		Stamps.updated(fields, caller);
+		var previous = new Document();
+		fields.keySet().forEach(key -> previous.put(key, before.get(key)));
+		return store.update(kind, before.get("_id"), DocumentStore.set(fields))
+			.flatMap(after -> history.record(kind.collection(), "update", withId(before, previous), withId(before, fields), caller)
+				.thenReturn(after));
+	}
+
+	/** Deletes a document the caller may delete, recording it. */
+	public Mono<Document> delete(EntityKind kind, Caller caller, Object id) {
+		return existing(kind, id).flatMap(before -> {
+			policy.checkRead(caller, kind.resource(), before);
+			policy.checkDelete(caller, kind.resource(), before);
+			return store.delete(kind, id)
+				.flatMap(deleted -> history.record(kind.collection(), "delete", deleted, null, caller).thenReturn(deleted));
+		});
+	}
+
+	private static Document withId(Document stored, Document fields) {
+		return new Document("_id", stored.get("_id")).append("fields", fields);
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.catalog.api.document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import io.catalog.api.query.Filter;
+
+/** Reads and writes catalog documents in their SciCat collections; knows nothing of who asks. */
+@Component
+public class DocumentStore {
+
+	private final MongoDatabase database;
+
+	public DocumentStore(MongoDatabase database) {
+		this.database = database;
+	}
+
+	public MongoCollection<Document> collection(String name) {
+		return database.getCollection(name);
+	}
+
+	/** The documents matching the filter's condition and the access rule, one page, with relations included. */
+	public Flux<Document> find(EntityKind kind, Filter filter, Document rule) {
+		var find = collection(kind.collection()).find(and(filter.where(), rule)).skip(filter.skip()).limit(filter.limit());
+		if (!filter.order().isEmpty()) {
+			find = find.sort(filter.order());
+		}
+		if (!filter.fields().isEmpty()) {
+			var projection = new Document();
+			filter.fields().forEach(field -> projection.put(kind.idField().equals(field) ? "_id" : field, 1));
+			find = find.projection(projection);
+		}
+		var page = Flux.from(find);
+		if (filter.include().isEmpty()) {
+			return page;
+		}
+		return page.collectList().flatMapMany(documents -> include(kind, documents, filter.include()));
+	}
+
+	public Mono<Long> count(EntityKind kind, Document where, Document rule) {
+		return Mono.from(collection(kind.collection()).countDocuments(and(where, rule)));
+	}
+
+	public Mono<Document> get(EntityKind kind, Object id) {
+		return Mono.from(collection(kind.collection()).find(new Document("_id", id)).first());
+	}
+
+	public Mono<Document> insert(EntityKind kind, Document document) {
+		return Mono.from(collection(kind.collection()).insertOne(document)).thenReturn(document);
+	}
+
+	/** Applies an update to one document and answers the document as it is afterwards. */
+	public Mono<Document> update(EntityKind kind, Object id, Document update) {
+		return Mono.from(collection(kind.collection()).findOneAndUpdate(new Document("_id", id), update,
+				new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+	}
+
+	/** Replaces one document whole and answers it. */
+	public Mono<Document> replace(EntityKind kind, Document document) {
+		return Mono.from(collection(kind.collection()).replaceOne(new Document("_id", document.get("_id")), document))
+			.thenReturn(document);
+	}
+
+	public Mono<Document> delete(EntityKind kind, Object id) {
+		return Mono.from(collection(kind.collection()).findOneAndDelete(new Document("_id", id)));
+	}
+
+	/** Embeds each included relation's documents into the results, with one query per relation. */
+	private Flux<Document> include(EntityKind kind, List<Document> documents, List<String> relations) {
+		var ids = documents.stream().map(d -> d.get("_id")).toList();
+		return Flux.fromIterable(relations).concatMap(name -> {
+			var relation = kind.relations().get(name);
+			var where = new Document(relation.foreignKey(), new Document("$in", ids));
+			return Flux.from(collection(relation.collection()).find(where)).collectMultimap(d -> d.get(relation.foreignKey()))
+				.doOnNext(byParent -> documents.forEach(parent -> parent.put(name,
+						withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField()))));
+		}).thenMany(Flux.fromIterable(documents));
+	}
+
+	private static List<Document> withIds(Collection<Document> children, String idField) {
+		var result = new ArrayList<Document>(children.size());
+		for (Document child : children) {
+			var copy = new Document(idField, child.get("_id"));
+			copy.putAll(child);
+			result.add(copy);
+		}
+		return result;
+	}
+
+	static Document and(Document where, Document rule) {
+		if (rule.isEmpty()) {
+			return where;
+		}
+		if (where.isEmpty()) {
+			return rule;
+		}
+		return new Document("$and", List.of(where, rule));
+	}
+
+	/** An update that sets the given fields. */
+	public static Document set(Map<String, ?> fields) {
+		return new Document("$set", new Document(fields));
+	}
+
+}

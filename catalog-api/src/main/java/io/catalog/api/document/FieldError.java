@@ -1,0 +1,10 @@
+package io.catalog.api.document;
+
+/**
+ * Why one field of a request was refused.
+ *
+ * @param field the field's path, dotted for nested fields
+ * @param reason what is wrong with it
+ */
+public record FieldError(String field, String reason) {
+}

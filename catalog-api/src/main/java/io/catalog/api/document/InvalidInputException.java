@@ -1,0 +1,27 @@
+package io.catalog.api.document;
+
+import java.util.List;
+
+/** A request that cannot be accepted as written: answered with 400 and the fields at fault. */
+public class InvalidInputException extends RuntimeException {
+
+	private final transient List<FieldError> errors;
+
+	public InvalidInputException(List<FieldError> errors) {
+		super(summary(errors));
+		this.errors = List.copyOf(errors);
+	}
+
+	public InvalidInputException(String field, String reason) {
+		this(List.of(new FieldError(field, reason)));
+	}
+
+	public List<FieldError> errors() {
+		return errors;
+	}
+
+	private static String summary(List<FieldError> errors) {
+		return String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList());
+	}
+
+}

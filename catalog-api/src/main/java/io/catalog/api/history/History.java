@@ -1,0 +1,38 @@
+package io.catalog.api.history;
+
+import java.util.Date;
+import java.util.UUID;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.document.DocumentStore;
+
+/** Keeps SciCat's change history: one record per update or delete, with the document before and after. */
+@Component
+public class History {
+
+	static final String COLLECTION = "History";
+
+	private final DocumentStore store;
+
+	public History(DocumentStore store) {
+		this.store = store;
+	}
+
+	public Mono<Void> record(String subsystem, String operation, Document before, Document after, Caller caller) {
+		var entry = new Document("_id", UUID.randomUUID().toString())
+			.append("subsystem", subsystem)
+			.append("documentId", (before != null ? before : after).get("_id"))
+			.append("operation", operation)
+			.append("before", before)
+			.append("after", after)
+			.append("user", caller.username())
+			.append("timestamp", new Date());
+		return Mono.from(store.collection(COLLECTION).insertOne(entry)).then();
+	}
+
+}

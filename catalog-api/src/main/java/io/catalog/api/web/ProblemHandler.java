@@ -1,0 +1,84 @@
+package io.catalog.api.web;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.ErrorCategory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+import io.catalog.api.document.InvalidInputException;
+
+/**
+ * Turns every refusal into an RFC 9457 problem detail. Each one also carries NestJS's {@code statusCode} and
+ * {@code message}, which SciCat clients print; a 400 lists the fields at fault under {@code errors}.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
+		var problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setProperty("errors", ex.errors());
+		problem.setProperty("message", ex.errors().stream().map(e -> e.field() + ": " + e.reason()).toList());
+		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(ServerWebInputException ex) {
+		var cause = ex.getMostSpecificCause();
+		String detail = cause instanceof DecodingException || cause != ex ? "request body is not valid JSON of the expected shape: "
+				+ firstLine(cause.getMessage()) : firstLine(ex.getReason());
+		if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
+				&& !(cause instanceof DecodingException)) {
+			detail = ex.getMethodParameter().getParameterName() + ": " + firstLine(ex.getReason());
+		}
+		return respond(problem(HttpStatus.BAD_REQUEST, detail));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(ErrorResponseException ex) {
+		var body = ex.getBody();
+		var status = HttpStatus.valueOf(ex.getStatusCode().value());
+		return respond(problem(status, body.getDetail() != null ? body.getDetail() : status.getReasonPhrase()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> writeFailed(MongoWriteException ex) {
+		if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+			return respond(problem(HttpStatus.CONFLICT, "a document with this unique key already exists"));
+		}
+		log.error("Write failed", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the store refused the write"));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setProperty("statusCode", status.value());
+		problem.setProperty("message", detail);
+		problem.setProperty("error", status.getReasonPhrase());
+		return problem;
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static String firstLine(String text) {
+		if (text == null) {
+			return "malformed request";
+		}
+		int newline = text.indexOf('\n');
+		return newline < 0 ? text : text.substring(0, newline);
+	}
+
+}

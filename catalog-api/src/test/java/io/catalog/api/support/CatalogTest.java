@@ -1,0 +1,79 @@
+package io.catalog.api.support;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A full catalog-api on a random port over the test store, configured with SciCat's test group lists, with
+ * helpers to sign in as the test accounts. The store is emptied before each test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class CatalogTest {
+
+	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+	@Autowired
+	protected WebTestClient web;
+
+	@Autowired
+	protected MongoDatabase database;
+
+	@DynamicPropertySource
+	static void catalog(DynamicPropertyRegistry registry) {
+		registry.add("catalog.store.uri", TestStore::uri);
+		registry.add("catalog.auth.functional-accounts-file", TestAccounts::file);
+		registry.add("catalog.auth.jwt-secret", () -> "test-secret-of-more-than-thirty-two-bytes-" + TestAccounts.file());
+		registry.add("catalog.access.admin-groups", () -> "admin");
+		registry.add("catalog.access.delete-groups", () -> "archivemanager");
+		registry.add("catalog.access.create-dataset-groups", () -> "group1,group2,group3");
+		registry.add("catalog.access.create-dataset-with-pid-groups", () -> "group2");
+		registry.add("catalog.access.create-dataset-privileged-groups", () -> "ingestor,group3");
+		registry.add("catalog.access.update-dataset-lifecycle-groups", () -> "archivemanager");
+		registry.add("catalog.access.proposal-groups", () -> "proposalingestor");
+		registry.add("catalog.access.sample-groups", () -> "group1");
+		registry.add("catalog.access.sample-privileged-groups", () -> "sampleingestor");
+		registry.add("catalog.access.attachment-groups", () -> "#all");
+		registry.add("catalog.access.attachment-privileged-groups", () -> "ingestor");
+		registry.add("catalog.dataset.pid-prefix", () -> "test.prefix");
+	}
+
+	@BeforeEach
+	void emptyStore() {
+		Flux.from(database.listCollectionNames())
+			.flatMap(name -> Mono.from(database.getCollection(name).deleteMany(new Document())))
+			.blockLast(Duration.ofSeconds(30));
+	}
+
+	/** A token for the test account, signed in once per run. */
+	protected String token(String username) {
+		return TOKENS.computeIfAbsent(username, name -> {
+			var answer = web.post().uri("/api/v3/auth/login").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("username", name, "password", TestAccounts.password(name)))
+				.exchange().expectStatus().isCreated()
+				.expectBody(Map.class).returnResult().getResponseBody();
+			return (String) answer.get("id");
+		});
+	}
+
+	/** A request as the given account, or anonymous when {@code username} is {@code null}. */
+	protected WebTestClient as(String username) {
+		return username == null ? web : web.mutate().defaultHeader("Authorization", "Bearer " + token(username)).build();
+	}
+
+}

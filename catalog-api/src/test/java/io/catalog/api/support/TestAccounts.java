@@ -1,0 +1,63 @@
+package io.catalog.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Functional accounts for the tests, in SciCat's accounts-file format, modelled on SciCat's own test accounts.
+ * Passwords are random per run and written to a temporary file.
+ */
+public final class TestAccounts {
+
+	/** Username to role; every user gets a random password. */
+	public static final Map<String, String> ROLES = Map.ofEntries(Map.entry("admin", "admin"),
+			Map.entry("ingestor", "ingestor"), Map.entry("archiveManager", "archivemanager"),
+			Map.entry("proposalIngestor", "proposalingestor"), Map.entry("sampleIngestor", "sampleingestor"),
+			Map.entry("user1", "group1"), Map.entry("user2", "group2"), Map.entry("user3", "group3"),
+			Map.entry("user4", "group4"));
+
+	private static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
+
+	private static Path file;
+
+	private TestAccounts() {
+	}
+
+	public static synchronized String file() {
+		if (file == null) {
+			var accounts = ROLES.entrySet().stream().map(entry -> {
+				var password = UUID.randomUUID().toString();
+				PASSWORDS.put(entry.getKey(), password);
+				return Map.of("username", entry.getKey(), "email", entry.getKey() + "@facility.test", "password",
+						password, "role", entry.getValue(), "global", entry.getKey().equals("admin"));
+			}).toList();
+			try {
+				file = Files.createTempFile("functionalAccounts", ".json");
+				file.toFile().deleteOnExit();
+				new ObjectMapper().writeValue(file.toFile(), accounts);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return file.toString();
+	}
+
+	public static String password(String username) {
+		file();
+		return PASSWORDS.get(username);
+	}
+
+	public static List<String> usernames() {
+		return List.copyOf(ROLES.keySet());
+	}
+
+}

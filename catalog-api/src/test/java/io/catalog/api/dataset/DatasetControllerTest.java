@@ -12,22 +12,12 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 import io.catalog.api.support.CatalogTest;
+import io.catalog.api.support.Requests;
 
 class DatasetControllerTest extends CatalogTest {
 
 	static Map<String, Object> raw(String ownerGroup) {
-		var dataset = new HashMap<String, Object>();
-		dataset.put("type", "raw");
-		dataset.put("ownerGroup", ownerGroup);
-		dataset.put("owner", "Ada");
-		dataset.put("contactEmail", "ada@facility.test");
-		dataset.put("sourceFolder", "/data/run1/");
-		dataset.put("creationTime", "2026-03-01T10:00:00Z");
-		dataset.put("principalInvestigator", "Ada");
-		dataset.put("creationLocation", "/PSI/SLS/TOMCAT");
-		dataset.put("datasetName", "run 1");
-		dataset.put("scientificMetadata", Map.of("energy", Map.of("value", 9.7, "unit", "keV")));
-		return dataset;
+		return Requests.rawDataset(ownerGroup);
 	}
 
 	Map<String, Object> create(String username, Map<String, Object> dataset) {

@@ -1,6 +1,7 @@
 package io.catalog.api.support;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +27,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 public abstract class CatalogTest {
+
+	protected static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	protected static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() {
+	};
 
 	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -71,9 +79,38 @@ public abstract class CatalogTest {
 		});
 	}
 
+	/** Posts JSON as the account (anonymous for {@code null}). */
+	protected WebTestClient.ResponseSpec post(String username, String path, Object body, Object... variables) {
+		return as(username).post().uri(path, variables).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	/** Patches JSON as the account (anonymous for {@code null}). */
+	protected WebTestClient.ResponseSpec patch(String username, String path, Object body, Object... variables) {
+		return as(username).patch().uri(path, variables).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	/** Posts JSON that must be accepted, and answers the created document. */
+	protected Map<String, Object> created(String username, String path, Object body, Object... variables) {
+		return post(username, path, body, variables).expectStatus().is2xxSuccessful()
+			.expectBody(JSON_OBJECT).returnResult().getResponseBody();
+	}
+
+	/** Gets a JSON object that must be there. */
+	protected Map<String, Object> getObject(String username, String path, Object... variables) {
+		return as(username).get().uri(path, variables).exchange().expectStatus().isOk()
+			.expectBody(JSON_OBJECT).returnResult().getResponseBody();
+	}
+
+	/** Gets a JSON array that must be there. */
+	protected List<Map<String, Object>> getList(String username, String path, Object... variables) {
+		return as(username).get().uri(path, variables).exchange().expectStatus().isOk()
+			.expectBody(JSON_ARRAY).returnResult().getResponseBody();
+	}
+
 	/** A request as the given account, or anonymous when {@code username} is {@code null}. */
 	protected WebTestClient as(String username) {
-		return username == null ? web : web.mutate().defaultHeader("Authorization", "Bearer " + token(username)).build();
+		var client = web.mutate().responseTimeout(Duration.ofSeconds(60));
+		return username == null ? client.build() : client.defaultHeader("Authorization", "Bearer " + token(username)).build();
 	}
 
 }

@@ -68,7 +68,7 @@ public final class FilterParser {
 		return new Filter(where, fields(node.path("fields")), include(node.path("include"), relations),
 				limit(limits.has("limit") ? limits.path("limit") : node.path("limit")),
 				skip(limits.has("skip") ? limits.path("skip") : node.has("skip") ? node.path("skip") : node.path("offset")),
-				order(limits.has("order") ? limits.path("order") : node.path("order")));
+				order(limits.has("order") ? limits.path("order") : limits.has("sort") ? limits.path("sort") : node.path("order")));
 	}
 
 	/** Parses a bare {@code where} condition (as the {@code count} endpoints take it). */

@@ -18,6 +18,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,6 +27,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@TestPropertySource(properties = { "catalog.access.admin-groups=admin", "catalog.access.delete-groups=archivemanager",
+		"catalog.access.create-dataset-groups=group1,group2,group3", "catalog.access.create-dataset-with-pid-groups=group2",
+		"catalog.access.create-dataset-privileged-groups=ingestor,group3",
+		"catalog.access.update-dataset-lifecycle-groups=archivemanager",
+		"catalog.access.proposal-groups=proposalingestor", "catalog.access.sample-groups=group1",
+		"catalog.access.sample-privileged-groups=sampleingestor", "catalog.access.attachment-groups=#all",
+		"catalog.access.attachment-privileged-groups=ingestor", "catalog.dataset.pid-prefix=test.prefix" })
 public abstract class CatalogTest {
 
 	protected static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
@@ -47,18 +55,6 @@ public abstract class CatalogTest {
 		registry.add("catalog.store.uri", TestStore::uri);
 		registry.add("catalog.auth.functional-accounts-file", TestAccounts::file);
 		registry.add("catalog.auth.jwt-secret", () -> "test-secret-of-more-than-thirty-two-bytes-" + TestAccounts.file());
-		registry.add("catalog.access.admin-groups", () -> "admin");
-		registry.add("catalog.access.delete-groups", () -> "archivemanager");
-		registry.add("catalog.access.create-dataset-groups", () -> "group1,group2,group3");
-		registry.add("catalog.access.create-dataset-with-pid-groups", () -> "group2");
-		registry.add("catalog.access.create-dataset-privileged-groups", () -> "ingestor,group3");
-		registry.add("catalog.access.update-dataset-lifecycle-groups", () -> "archivemanager");
-		registry.add("catalog.access.proposal-groups", () -> "proposalingestor");
-		registry.add("catalog.access.sample-groups", () -> "group1");
-		registry.add("catalog.access.sample-privileged-groups", () -> "sampleingestor");
-		registry.add("catalog.access.attachment-groups", () -> "#all");
-		registry.add("catalog.access.attachment-privileged-groups", () -> "ingestor");
-		registry.add("catalog.dataset.pid-prefix", () -> "test.prefix");
 	}
 
 	@BeforeEach

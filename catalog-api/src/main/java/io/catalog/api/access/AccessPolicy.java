@@ -164,6 +164,7 @@ public class AccessPolicy {
 		}
 		return switch (resource) {
 			case DATASET, ORIG_DATABLOCK, DATABLOCK -> caller.inAny(groups.updateDatasetLifecycleGroups());
+			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups());
 			case PUBLISHED_DATA -> caller.authenticated();
 			default -> false;
 		};

@@ -164,6 +164,8 @@ public class AccessPolicy {
 		}
 		return switch (resource) {
 			case DATASET, ORIG_DATABLOCK, DATABLOCK -> caller.inAny(groups.updateDatasetLifecycleGroups());
+			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups());
+			case PROPOSAL -> caller.inAny(groups.proposalGroups());
 			case PUBLISHED_DATA -> caller.authenticated();
 			default -> false;
 		};

@@ -19,7 +19,8 @@ public record DatasetProperties(String pidPrefix, boolean creationValidationEnab
 				? Pattern.compile(creationValidationRegex) : null;
 	}
 
-	String newPid(String uuid) {
+	/** A new pid: {@code <prefix>/<uuid>}, or the bare uuid without a prefix (shared with other pid-named kinds). */
+	public String newPid(String uuid) {
 		if (pidPrefix == null || pidPrefix.isBlank()) {
 			return uuid;
 		}

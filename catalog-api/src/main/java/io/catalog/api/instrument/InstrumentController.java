@@ -1,0 +1,111 @@
+package io.catalog.api.instrument;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.mongodb.MongoException;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.dataset.DatasetProperties;
+import io.catalog.api.document.Catalog;
+import io.catalog.api.document.Schema;
+import io.catalog.api.web.Problems;
+
+/**
+ * SciCat's instrument routes under {@code /api/v3/instruments} and {@code /api/v4/instruments}: anyone reads,
+ * only admins write (see {@code AccessPolicy}). Pids are {@code <PID_PREFIX>/<uuid>}, like datasets'.
+ */
+@RestController
+@RequestMapping({ "/api/v3/instruments", "/api/v4/instruments" })
+class InstrumentController {
+
+	private static final int DUPLICATE_KEY = 11000;
+
+	private final Catalog catalog;
+
+	private final DatasetProperties pids;
+
+	InstrumentController(Catalog catalog, DatasetProperties pids) {
+		this.catalog = catalog;
+		this.pids = pids;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
+		return Mono.fromSupplier(() -> {
+			var instrument = Instruments.CREATE.read(body, Schema.Mode.CREATE);
+			catalog.policy().checkCreate(caller, Instruments.KIND.resource(), instrument, null);
+			var pid = pids.newPid(UUID.randomUUID().toString());
+			instrument.put("_id", pid);
+			instrument.put("pid", pid);
+			instrument.putIfAbsent("customMetadata", new Document());
+			return instrument;
+		})
+			.flatMap(instrument -> catalog.insert(Instruments.KIND, instrument, caller, "keep customMetadata small"))
+			.onErrorMap(InstrumentController::duplicate, InstrumentController::conflict)
+			.map(Instruments.KIND::toJson);
+	}
+
+	@GetMapping
+	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller) {
+		return catalog.list(Instruments.KIND, caller, filter);
+	}
+
+	@GetMapping("/findOne")
+	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
+		return catalog.findOne(Instruments.KIND, caller, filter);
+	}
+
+	@GetMapping("/count")
+	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
+			@RequestParam(required = false) String where, Caller caller) {
+		return catalog.count(Instruments.KIND, caller, filter, where);
+	}
+
+	@GetMapping("/{id}")
+	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
+		return catalog.readable(Instruments.KIND, caller, id).map(Instruments.KIND::toJson);
+	}
+
+	@PatchMapping("/{id}")
+	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
+		return catalog.patch(Instruments.KIND, caller, id, body, Instruments.PATCH, Set.of("pid"))
+			.onErrorMap(InstrumentController::duplicate, InstrumentController::conflict)
+			.map(Instruments.KIND::toJson);
+	}
+
+	@DeleteMapping("/{id}")
+	Mono<Map<String, Object>> delete(@PathVariable String id, Caller caller) {
+		return catalog.delete(Instruments.KIND, caller, id).map(Instruments.KIND::toJson);
+	}
+
+	private static boolean duplicate(Throwable ex) {
+		return ex instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY;
+	}
+
+	/**
+	 * A taken uniqueName. SciCat answers 400 here; the catalog answers 409, the status it uses for every duplicate,
+	 * which is what clients check for a clash.
+	 */
+	private static Throwable conflict(Throwable ex) {
+		return Problems.conflict("Instrument with the same unique name already exists");
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.catalog.api.sample;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.document.Catalog;
+
+/**
+ * SciCat's sample routes under {@code /api/v3/samples} and {@code /api/v4/samples}. Creating answers 200, not
+ * 201, as SciCat's {@code @HttpCode(200)} on {@code POST /samples} does.
+ */
+@RestController
+@RequestMapping({ "/api/v3/samples", "/api/v4/samples" })
+class SampleController {
+
+	private final Catalog catalog;
+
+	private final SampleService samples;
+
+	SampleController(Catalog catalog, SampleService samples) {
+		this.catalog = catalog;
+		this.samples = samples;
+	}
+
+	@PostMapping
+	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
+		return samples.create(body, caller).map(Samples.KIND::toJson);
+	}
+
+	@GetMapping
+	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller) {
+		return catalog.list(Samples.KIND, caller, filter);
+	}
+
+	@GetMapping("/findOne")
+	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
+		return catalog.findOne(Samples.KIND, caller, filter);
+	}
+
+	@GetMapping("/count")
+	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
+			@RequestParam(required = false) String where, Caller caller) {
+		return catalog.count(Samples.KIND, caller, filter, where);
+	}
+
+	@GetMapping("/{id}")
+	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
+		return catalog.readable(Samples.KIND, caller, id).map(Samples.KIND::toJson);
+	}
+
+	@PatchMapping("/{id}")
+	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
+		return catalog.patch(Samples.KIND, caller, id, body, Samples.PATCH, Set.of("sampleId"))
+			.map(Samples.KIND::toJson);
+	}
+
+	@DeleteMapping("/{id}")
+	Mono<Map<String, Object>> delete(@PathVariable String id, Caller caller) {
+		return catalog.delete(Samples.KIND, caller, id).map(Samples.KIND::toJson);
+	}
+
+	@GetMapping("/{id}/datasets")
+	Mono<List<Map<String, Object>>> datasets(@PathVariable String id, @RequestParam(required = false) String filter,
+			Caller caller) {
+		return samples.datasets(id, filter, caller);
+	}
+
+}

@@ -161,11 +161,10 @@ public final class FilterParser {
 					predicate.put("$gte", bounds.get(0));
 					predicate.put("$lte", bounds.get(1));
 				}
-				case "like", "nlike", "regexp" -> {
-					var regex = regex(operand, options.contains("i") ? "i" : "", where);
-					predicate.put(operator.equals("nlike") ? "$not" : "$regex", regex);
-				}
-				case "ilike", "nilike" -> predicate.put(operator.equals("nilike") ? "$not" : "$regex", regex(operand, "i", where));
+				case "like", "regexp" -> regex(predicate, regex(operand, options.contains("i") ? "i" : "", where));
+				case "ilike" -> regex(predicate, regex(operand, "i", where));
+				case "nlike" -> predicate.put("$not", regex(operand, options.contains("i") ? "i" : "", where));
+				case "nilike" -> predicate.put("$not", regex(operand, "i", where));
 				case "exists" -> {
 					if (!operand.isBoolean()) {
 						throw new InvalidInputException(where, "must be true or false");
@@ -175,13 +174,21 @@ public final class FilterParser {
 				case "options" -> {
 				}
 				default -> throw new InvalidInputException(where, "unknown operator " + operator
-						+ "; allowed: inq, nin, and, or, like, ilike, nlike, regexp, gt, gte, lt, lte, between, eq, neq, exists");
+						+ "; allowed: inq, nin, and, or, like, ilike, nlike, nilike, regexp, gt, gte, lt, lte, between, eq, neq, exists");
 			}
 		}
 		return predicate;
 	}
 
-	private static java.util.regex.Pattern regex(JsonNode operand, String flags, String at) {
+	/** Written as {@code $regex} with {@code $options} strings, which every MongoDB (and the embedded store) reads. */
+	private static void regex(Document predicate, Pattern pattern) {
+		predicate.put("$regex", pattern.pattern());
+		if ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) {
+			predicate.put("$options", "i");
+		}
+	}
+
+	private static Pattern regex(JsonNode operand, String flags, String at) {
 		if (!operand.isTextual() || operand.asText().length() > MAX_STRING) {
 			throw new InvalidInputException(at, "must be a pattern string of at most " + MAX_STRING + " characters");
 		}

@@ -5,6 +5,8 @@ import com.mongodb.ErrorCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +23,7 @@ import io.catalog.api.document.InvalidInputException;
  * {@code message}, which SciCat clients print; a 400 lists the fields at fault under {@code errors}.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -59,6 +62,12 @@ class ProblemHandler {
 		}
 		log.error("Write failed", ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the store refused the write"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> failed(Exception ex) {
+		log.error("Request failed", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the request failed inside the catalog"));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String detail) {

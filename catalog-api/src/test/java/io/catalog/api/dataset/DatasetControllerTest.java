@@ -227,6 +227,14 @@ class DatasetControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void countTakesEveryOperator() {
+		create("user1", raw("group1"));
+		as("user1").get().uri(b -> b.path("/api/v3/datasets/count").queryParam("filter", "{f}")
+			.build("{\"where\":{\"datasetName\":{\"like\":\"run\"},\"creationTime\":{\"gt\":\"2026-01-01\"}}}"))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(1);
+	}
+
+	@Test
 	void countAndFindOneFollowTheReadRule() {
 		create("user1", raw("group1"));
 		create("user2", raw("group2"));

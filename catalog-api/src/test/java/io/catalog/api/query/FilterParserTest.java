@@ -67,12 +67,15 @@ class FilterParserTest {
 	}
 
 	@Test
-	void likeAndIlikeArePatterns() {
-		var like = (Pattern) ((Document) where("{\"datasetName\":{\"like\":\"run.*\"}}").get("datasetName")).get("$regex");
-		assertThat(like.pattern()).isEqualTo("run.*");
-		assertThat(like.flags() & Pattern.CASE_INSENSITIVE).isZero();
-		var ilike = (Pattern) ((Document) where("{\"datasetName\":{\"ilike\":\"RUN\"}}").get("datasetName")).get("$regex");
-		assertThat(ilike.flags() & Pattern.CASE_INSENSITIVE).isNotZero();
+	void likeAndIlikeAreRegularExpressions() {
+		assertThat(where("{\"datasetName\":{\"like\":\"run.*\"}}"))
+			.isEqualTo(new Document("datasetName", new Document("$regex", "run.*")));
+		assertThat(where("{\"datasetName\":{\"ilike\":\"RUN\"}}"))
+			.isEqualTo(new Document("datasetName", new Document("$regex", "RUN").append("$options", "i")));
+		assertThat(where("{\"datasetName\":{\"like\":\"/run/i\"}}"))
+			.isEqualTo(new Document("datasetName", new Document("$regex", "run").append("$options", "i")));
+		var nlike = (Document) where("{\"datasetName\":{\"nlike\":\"tmp\"}}").get("datasetName");
+		assertThat(((Pattern) nlike.get("$not")).pattern()).isEqualTo("tmp");
 	}
 
 	@Test

@@ -22,15 +22,18 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.EntityKind;
+import io.catalog.api.proposal.Proposals;
+import io.catalog.api.sample.Samples;
 import io.catalog.api.web.Problems;
 
 /** Attachments under their parent: {@code /datasets/{pid}/attachments}, and likewise for samples and proposals. */
 @RestController
-@RequestMapping("/api/{version:v3|v4}/{parents:datasets}/{parentId}/attachments")
+@RequestMapping("/api/{version:v3|v4}/{parents:datasets|samples|proposals}/{parentId}/attachments")
 class ParentAttachmentController {
 
 	/** Parent kinds by path name, with the attachment field that points at them. */
-	private static final Map<String, Parent> PARENTS = Map.of("datasets", new Parent(Datasets.KIND, "datasetId"));
+	private static final Map<String, Parent> PARENTS = Map.of("datasets", new Parent(Datasets.KIND, "datasetId"),
+			"samples", new Parent(Samples.KIND, "sampleId"), "proposals", new Parent(Proposals.KIND, "proposalId"));
 
 	private final Catalog catalog;
 

@@ -66,4 +66,18 @@ class AttachmentControllerTest extends CatalogTest {
 		assertThat(getList("user1", "/api/v3/datasets/{pid}/attachments", pid)).isEmpty();
 	}
 
+	@Test
+	void samplesAndProposalsHoldAttachmentsToo() {
+		var sampleId = created("user1", "/api/v3/samples", Map.of("ownerGroup", "group1", "description", "powder"))
+			.get("sampleId");
+		assertThat(created("user1", "/api/v3/Samples/{id}/attachments", THUMBNAIL, sampleId))
+			.containsEntry("sampleId", sampleId).containsEntry("ownerGroup", "group1");
+		assertThat(getList("user1", "/api/v3/samples/{id}/attachments", sampleId)).hasSize(1);
+		as("user2").get().uri("/api/v3/samples/{id}/attachments", sampleId).exchange().expectStatus().isForbidden();
+		created("proposalIngestor", "/api/v3/proposals", Map.of("proposalId", "20170266", "email", "pi@facility.test",
+				"title", "Proposal", "ownerGroup", "group1"));
+		assertThat(created("user1", "/api/v3/proposals/{id}/attachments", THUMBNAIL, "20170266"))
+			.containsEntry("proposalId", "20170266");
+	}
+
 }

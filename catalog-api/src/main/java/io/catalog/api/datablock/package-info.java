@@ -1,0 +1,2 @@
+/** File lists of datasets: origdatablocks (as acquired) and datablocks (archived copies). */
+package io.catalog.api.datablock;

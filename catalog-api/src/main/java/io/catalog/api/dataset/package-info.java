@@ -1,0 +1,2 @@
+/** Datasets, raw and derived: SciCat's central document, with its lifecycle. */
+package io.catalog.api.dataset;

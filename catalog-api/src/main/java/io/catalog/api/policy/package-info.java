@@ -1,0 +1,2 @@
+/** Per-group archive and retention policies. */
+package io.catalog.api.policy;

@@ -1,0 +1,2 @@
+/** Proposals: the experiments facilities grant beamtime to. */
+package io.catalog.api.proposal;

@@ -1,0 +1,2 @@
+/** Published data: citable collections of datasets, before DOI registration. */
+package io.catalog.api.publisheddata;

@@ -1,0 +1,2 @@
+/** Samples measured in datasets, with their characteristics. */
+package io.catalog.api.sample;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -61,8 +60,7 @@ class ParentAttachmentController {
 	Mono<List<Map<String, Object>>> list(@PathVariable String parents, @PathVariable String parentId, Caller caller) {
 		var parent = parent(parents);
 		return catalog.readable(parent.kind(), caller, parentId)
-			.flatMap(found -> Flux.from(catalog.store().collection(Attachments.KIND.collection())
-				.find(new Document(parent.foreignKey(), parentId)).sort(new Document("createdAt", 1)))
+			.flatMap(found -> catalog.store().children(Attachments.KIND.collection(), parent.foreignKey(), parentId)
 				.map(Attachments.KIND::toJson).collectList());
 	}
 

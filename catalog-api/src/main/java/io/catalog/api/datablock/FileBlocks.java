@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -61,8 +60,7 @@ class FileBlocks {
 	/** The blocks of a dataset the caller may read. */
 	Mono<List<Map<String, Object>>> ofDataset(BlockKind blocks, String datasetId, Caller caller) {
 		return catalog.readable(Datasets.KIND, caller, datasetId)
-			.flatMap(dataset -> Flux.from(catalog.store().collection(blocks.kind().collection())
-				.find(new Document("datasetId", datasetId)).sort(new Document("createdAt", 1)))
+			.flatMap(dataset -> catalog.store().children(blocks.kind().collection(), "datasetId", datasetId)
 				.map(blocks.kind()::toJson).collectList());
 	}
 
@@ -90,8 +88,7 @@ class FileBlocks {
 
 	private Mono<Void> count(BlockKind blocks, String datasetId, Number size, long files) {
 		var increments = new Document(blocks.sizeField(), size).append(blocks.countField(), files);
-		return Mono.from(catalog.store().collection(Datasets.KIND.collection())
-			.updateOne(new Document("_id", datasetId), new Document("$inc", increments))).then();
+		return catalog.store().update(Datasets.KIND, datasetId, new Document("$inc", increments)).then();
 	}
 
 	private static long files(Document block) {

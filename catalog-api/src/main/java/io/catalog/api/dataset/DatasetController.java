@@ -3,6 +3,7 @@ package io.catalog.api.dataset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +89,7 @@ class DatasetController {
 		if (pid.equals(fields.get("pid"))) {
 			fields.remove("pid");
 		}
-		return catalog.patch(Datasets.KIND, caller, pid, fields, DatasetSchemas.UPDATE, java.util.Set.of("type"))
+		return catalog.patch(Datasets.KIND, caller, pid, fields, DatasetSchemas.UPDATE, Set.of("type"))
 			.map(Datasets.KIND::toJson);
 	}
 
@@ -124,8 +125,7 @@ class DatasetController {
 	@GetMapping("/{pid}/thumbnail")
 	Mono<Map<String, Object>> thumbnail(@PathVariable String pid, Caller caller) {
 		return catalog.readable(Datasets.KIND, caller, pid)
-			.flatMap(dataset -> Mono.from(catalog.store().collection("Attachment")
-				.find(new org.bson.Document("datasetId", pid)).sort(new org.bson.Document("createdAt", 1)).first()))
+			.flatMap(dataset -> catalog.store().children("Attachment", "datasetId", pid).next())
 			.map(attachment -> Map.<String, Object>of("thumbnail", String.valueOf(attachment.get("thumbnail"))))
 			.defaultIfEmpty(Map.of());
 	}

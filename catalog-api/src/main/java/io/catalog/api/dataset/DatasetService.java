@@ -108,8 +108,7 @@ class DatasetService {
 	Mono<Document> delete(String pid, Caller caller) {
 		return catalog.delete(Datasets.KIND, caller, pid)
 			.flatMap(deleted -> Flux.fromIterable(Datasets.KIND.relations().values())
-				.concatMap(relation -> Mono.from(catalog.store().collection(relation.collection())
-					.deleteMany(new Document(relation.foreignKey(), pid))))
+				.concatMap(relation -> catalog.store().deleteChildren(relation.collection(), relation.foreignKey(), pid))
 				.then(Mono.just(deleted)));
 	}
 

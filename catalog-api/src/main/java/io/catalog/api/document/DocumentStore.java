@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -17,14 +18,20 @@ import org.springframework.stereotype.Component;
 
 import io.catalog.api.query.Filter;
 
-/** Reads and writes catalog documents in their SciCat collections; knows nothing of who asks. */
+/**
+ * Reads and writes catalog documents in their SciCat collections; knows nothing of who asks. Every write goes
+ * through here and is told to the {@link ChangeListener}s once it succeeded.
+ */
 @Component
 public class DocumentStore {
 
 	private final MongoDatabase database;
 
-	public DocumentStore(MongoDatabase database) {
+	private final List<ChangeListener> listeners;
+
+	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners) {
 		this.database = database;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	public MongoCollection<Document> collection(String name) {
@@ -57,24 +64,49 @@ public class DocumentStore {
 		return Mono.from(collection(kind.collection()).find(new Document("_id", id)).first());
 	}
 
+	/** The documents of a collection that point at a parent, oldest first. */
+	public Flux<Document> children(String collection, String foreignKey, Object parentId) {
+		return Flux.from(collection(collection).find(new Document(foreignKey, parentId)).sort(new Document("createdAt", 1)));
+	}
+
 	public Mono<Document> insert(EntityKind kind, Document document) {
-		return Mono.from(collection(kind.collection()).insertOne(document)).thenReturn(document);
+		return Mono.from(collection(kind.collection()).insertOne(document)).thenReturn(document)
+			.doOnNext(told(kind.collection(), Change.Operation.CREATE));
 	}
 
 	/** Applies an update to one document and answers the document as it is afterwards. */
 	public Mono<Document> update(EntityKind kind, Object id, Document update) {
 		return Mono.from(collection(kind.collection()).findOneAndUpdate(new Document("_id", id), update,
-				new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+				new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+			.doOnNext(told(kind.collection(), Change.Operation.UPDATE));
 	}
 
 	/** Replaces one document whole and answers it. */
 	public Mono<Document> replace(EntityKind kind, Document document) {
 		return Mono.from(collection(kind.collection()).replaceOne(new Document("_id", document.get("_id")), document))
-			.thenReturn(document);
+			.thenReturn(document)
+			.doOnNext(told(kind.collection(), Change.Operation.UPDATE));
 	}
 
 	public Mono<Document> delete(EntityKind kind, Object id) {
-		return Mono.from(collection(kind.collection()).findOneAndDelete(new Document("_id", id)));
+		return delete(kind.collection(), id);
+	}
+
+	/** Deletes, one by one so that each is told, the documents of a collection that point at a parent. */
+	public Mono<Long> deleteChildren(String collection, String foreignKey, Object parentId) {
+		return children(collection, foreignKey, parentId).concatMap(child -> delete(collection, child.get("_id"))).count();
+	}
+
+	private Mono<Document> delete(String collection, Object id) {
+		return Mono.from(collection(collection).findOneAndDelete(new Document("_id", id)))
+			.doOnNext(told(collection, Change.Operation.DELETE));
+	}
+
+	private Consumer<Document> told(String collection, Change.Operation operation) {
+		return document -> {
+			var change = new Change(collection, document.get("_id"), operation, document);
+			listeners.forEach(listener -> listener.changed(change));
+		};
 	}
 
 	/** Embeds each included relation's documents into the results, with one query per relation. */

@@ -3,21 +3,26 @@ package io.catalog.api.attachment;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.EntityKind;
@@ -27,12 +32,15 @@ import io.catalog.api.web.Problems;
 
 /** Attachments under their parent: {@code /datasets/{pid}/attachments}, and likewise for samples and proposals. */
 @RestController
-@RequestMapping("/api/{version:v3|v4}/{parents:datasets|samples|proposals}/{parentId}/attachments")
+@RequestMapping({ "/api/v3", "/api/v4" })
+@Tag(name = "Attachments")
 class ParentAttachmentController {
 
-	/** Parent kinds by path name, with the attachment field that points at them. */
-	private static final Map<String, Parent> PARENTS = Map.of("datasets", new Parent(Datasets.KIND, "datasetId"),
-			"samples", new Parent(Samples.KIND, "sampleId"), "proposals", new Parent(Proposals.KIND, "proposalId"));
+	private static final Parent DATASET = new Parent(Datasets.KIND, "datasetId");
+
+	private static final Parent SAMPLE = new Parent(Samples.KIND, "sampleId");
+
+	private static final Parent PROPOSAL = new Parent(Proposals.KIND, "proposalId");
 
 	private final Catalog catalog;
 
@@ -43,58 +51,176 @@ class ParentAttachmentController {
 		this.attachments = attachments;
 	}
 
-	/** A kind that holds attachments. */
+	/** A kind that holds attachments, with the attachment field that points at it. */
 	record Parent(EntityKind kind, String foreignKey) {
 	}
 
-	@PostMapping
+	@PostMapping("/datasets/{pid}/attachments")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Map<String, Object>> create(@PathVariable String parents, @PathVariable String parentId,
-			@RequestBody Map<String, Object> body, Caller caller) {
-		var parent = parent(parents);
-		return attachments.createFor(parent.kind(), parent.foreignKey(), parentId, body, caller)
+	@Operation(operationId = "createDatasetAttachment", summary = "Attach a thumbnail to a dataset; ownership follows it")
+	@ApiBody("CreateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> createDatasetAttachment(@PathVariable String pid, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return attachments.createFor(DATASET.kind(), DATASET.foreignKey(), pid, body, caller).map(Attachments.KIND::toJson);
+	}
+
+	@GetMapping("/datasets/{pid}/attachments")
+	@Operation(operationId = "listDatasetAttachments", summary = "The attachments of a dataset")
+	@ApiReturns(value = "Attachment", list = true)
+	Mono<List<Map<String, Object>>> listDatasetAttachments(@PathVariable String pid, Caller caller) {
+		return list(DATASET, pid, caller);
+	}
+
+	@GetMapping("/datasets/{pid}/attachments/{id}")
+	@Operation(operationId = "getDatasetAttachment", summary = "One attachment of a dataset")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> getDatasetAttachment(@PathVariable String pid, @PathVariable String id, Caller caller) {
+		return owned(DATASET, pid, id).doOnNext(a -> catalog.policy().checkRead(caller, Attachments.KIND.resource(), a))
 			.map(Attachments.KIND::toJson);
 	}
 
-	@GetMapping
-	Mono<List<Map<String, Object>>> list(@PathVariable String parents, @PathVariable String parentId, Caller caller) {
-		var parent = parent(parents);
+	@PatchMapping("/datasets/{pid}/attachments/{id}")
+	@Operation(operationId = "updateDatasetAttachment", summary = "Change an attachment of a dataset")
+	@ApiBody("UpdateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> updateDatasetAttachment(@PathVariable String pid, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return owned(DATASET, pid, id)
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.map(Attachments.KIND::toJson);
+	}
+
+	@PutMapping("/datasets/{pid}/attachments/{id}")
+	@Operation(operationId = "replaceDatasetAttachment", summary = "Change an attachment of a dataset (SciCat clients use PUT; same as PATCH)")
+	@ApiBody("UpdateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> replaceDatasetAttachment(@PathVariable String pid, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return updateDatasetAttachment(pid, id, body, caller);
+	}
+
+	@DeleteMapping("/datasets/{pid}/attachments/{id}")
+	@Operation(operationId = "deleteDatasetAttachment", summary = "Delete an attachment of a dataset")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> deleteDatasetAttachment(@PathVariable String pid, @PathVariable String id, Caller caller) {
+		return owned(DATASET, pid, id).then(catalog.delete(Attachments.KIND, caller, id)).map(Attachments.KIND::toJson);
+	}
+
+	@PostMapping("/samples/{sampleId}/attachments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createSampleAttachment", summary = "Attach a thumbnail to a sample; ownership follows it")
+	@ApiBody("CreateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> createSampleAttachment(@PathVariable String sampleId, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return attachments.createFor(SAMPLE.kind(), SAMPLE.foreignKey(), sampleId, body, caller).map(Attachments.KIND::toJson);
+	}
+
+	@GetMapping("/samples/{sampleId}/attachments")
+	@Operation(operationId = "listSampleAttachments", summary = "The attachments of a sample")
+	@ApiReturns(value = "Attachment", list = true)
+	Mono<List<Map<String, Object>>> listSampleAttachments(@PathVariable String sampleId, Caller caller) {
+		return list(SAMPLE, sampleId, caller);
+	}
+
+	@GetMapping("/samples/{sampleId}/attachments/{id}")
+	@Operation(operationId = "getSampleAttachment", summary = "One attachment of a sample")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> getSampleAttachment(@PathVariable String sampleId, @PathVariable String id, Caller caller) {
+		return owned(SAMPLE, sampleId, id).doOnNext(a -> catalog.policy().checkRead(caller, Attachments.KIND.resource(), a))
+			.map(Attachments.KIND::toJson);
+	}
+
+	@PatchMapping("/samples/{sampleId}/attachments/{id}")
+	@Operation(operationId = "updateSampleAttachment", summary = "Change an attachment of a sample")
+	@ApiBody("UpdateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> updateSampleAttachment(@PathVariable String sampleId, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return owned(SAMPLE, sampleId, id)
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.map(Attachments.KIND::toJson);
+	}
+
+	@PutMapping("/samples/{sampleId}/attachments/{id}")
+	@Operation(operationId = "replaceSampleAttachment", summary = "Change an attachment of a sample (SciCat clients use PUT; same as PATCH)")
+	@ApiBody("UpdateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> replaceSampleAttachment(@PathVariable String sampleId, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return updateSampleAttachment(sampleId, id, body, caller);
+	}
+
+	@DeleteMapping("/samples/{sampleId}/attachments/{id}")
+	@Operation(operationId = "deleteSampleAttachment", summary = "Delete an attachment of a sample")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> deleteSampleAttachment(@PathVariable String sampleId, @PathVariable String id, Caller caller) {
+		return owned(SAMPLE, sampleId, id).then(catalog.delete(Attachments.KIND, caller, id)).map(Attachments.KIND::toJson);
+	}
+
+	@PostMapping("/proposals/{proposalId}/attachments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createProposalAttachment", summary = "Attach a thumbnail to a proposal; ownership follows it")
+	@ApiBody("CreateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> createProposalAttachment(@PathVariable String proposalId, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return attachments.createFor(PROPOSAL.kind(), PROPOSAL.foreignKey(), proposalId, body, caller).map(Attachments.KIND::toJson);
+	}
+
+	@GetMapping("/proposals/{proposalId}/attachments")
+	@Operation(operationId = "listProposalAttachments", summary = "The attachments of a proposal")
+	@ApiReturns(value = "Attachment", list = true)
+	Mono<List<Map<String, Object>>> listProposalAttachments(@PathVariable String proposalId, Caller caller) {
+		return list(PROPOSAL, proposalId, caller);
+	}
+
+	@GetMapping("/proposals/{proposalId}/attachments/{id}")
+	@Operation(operationId = "getProposalAttachment", summary = "One attachment of a proposal")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> getProposalAttachment(@PathVariable String proposalId, @PathVariable String id, Caller caller) {
+		return owned(PROPOSAL, proposalId, id).doOnNext(a -> catalog.policy().checkRead(caller, Attachments.KIND.resource(), a))
+			.map(Attachments.KIND::toJson);
+	}
+
+	@PatchMapping("/proposals/{proposalId}/attachments/{id}")
+	@Operation(operationId = "updateProposalAttachment", summary = "Change an attachment of a proposal")
+	@ApiBody("UpdateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> updateProposalAttachment(@PathVariable String proposalId, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return owned(PROPOSAL, proposalId, id)
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.map(Attachments.KIND::toJson);
+	}
+
+	@PutMapping("/proposals/{proposalId}/attachments/{id}")
+	@Operation(operationId = "replaceProposalAttachment", summary = "Change an attachment of a proposal (SciCat clients use PUT; same as PATCH)")
+	@ApiBody("UpdateAttachment")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> replaceProposalAttachment(@PathVariable String proposalId, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return updateProposalAttachment(proposalId, id, body, caller);
+	}
+
+	@DeleteMapping("/proposals/{proposalId}/attachments/{id}")
+	@Operation(operationId = "deleteProposalAttachment", summary = "Delete an attachment of a proposal")
+	@ApiReturns("Attachment")
+	Mono<Map<String, Object>> deleteProposalAttachment(@PathVariable String proposalId, @PathVariable String id, Caller caller) {
+		return owned(PROPOSAL, proposalId, id).then(catalog.delete(Attachments.KIND, caller, id)).map(Attachments.KIND::toJson);
+	}
+
+	private Mono<List<Map<String, Object>>> list(Parent parent, String parentId, Caller caller) {
 		return catalog.readable(parent.kind(), caller, parentId)
 			.flatMap(found -> catalog.store().children(Attachments.KIND.collection(), parent.foreignKey(), parentId)
 				.map(Attachments.KIND::toJson).collectList());
 	}
 
-	@GetMapping("/{id}")
-	Mono<Map<String, Object>> get(@PathVariable String parents, @PathVariable String parentId, @PathVariable String id,
-			Caller caller) {
-		return owned(parents, parentId, id).doOnNext(a -> catalog.policy().checkRead(caller, Attachments.KIND.resource(), a))
-			.map(Attachments.KIND::toJson);
-	}
-
-	@RequestMapping(path = "/{id}", method = { RequestMethod.PATCH, RequestMethod.PUT })
-	Mono<Map<String, Object>> patch(@PathVariable String parents, @PathVariable String parentId, @PathVariable String id,
-			@RequestBody Map<String, Object> body, Caller caller) {
-		return owned(parents, parentId, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
-			.map(Attachments.KIND::toJson);
-	}
-
-	@DeleteMapping("/{id}")
-	Mono<Map<String, Object>> delete(@PathVariable String parents, @PathVariable String parentId,
-			@PathVariable String id, Caller caller) {
-		return owned(parents, parentId, id).then(catalog.delete(Attachments.KIND, caller, id))
-			.map(Attachments.KIND::toJson);
-	}
-
-	private Mono<Document> owned(String parents, String parentId, String id) {
-		var parent = parent(parents);
+	private Mono<Document> owned(Parent parent, String parentId, String id) {
 		return catalog.existing(Attachments.KIND, id)
 			.filter(attachment -> parentId.equals(attachment.get(parent.foreignKey())))
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("Attachment", id)));
-	}
-
-	private static Parent parent(String name) {
-		return PARENTS.get(name.toLowerCase());
 	}
 
 }

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,11 +15,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /** SciCat's local sign-in and the caller's view of itself. */
 @RestController
+@Tag(name = "Auth")
 class AuthController {
 
 	private final Accounts accounts;
@@ -34,6 +40,9 @@ class AuthController {
 
 	@PostMapping({ "/api/v3/auth/login", "/api/v3/users/login", "/api/v4/auth/login" })
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "login", summary = "Sign in with a functional account; answers SciCat's token object")
+	@ApiBody("Credentials")
+	@ApiReturns("Login")
 	Map<String, Object> login(@RequestBody Credentials credentials) {
 		if (credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
@@ -53,16 +62,21 @@ class AuthController {
 	}
 
 	@PostMapping({ "/api/v3/auth/logout", "/api/v3/users/logout" })
+	@Operation(operationId = "logout", summary = "Sign out (tokens end when they expire)")
 	Map<String, Object> logout() {
 		return Map.of("logout", "successful");
 	}
 
 	@GetMapping({ "/api/v3/users/my/self", "/api/v4/users/my/self" })
+	@Operation(operationId = "getMyself", summary = "The signed-in user")
+	@ApiReturns("User")
 	Map<String, Object> self(Caller caller) {
 		return user(signedIn(caller));
 	}
 
 	@GetMapping({ "/api/v3/users/my/identity", "/api/v3/auth/whoami", "/api/v4/users/my/identity" })
+	@Operation(operationId = "getMyIdentity", summary = "The signed-in user's identity with its access groups")
+	@ApiReturns("UserIdentity")
 	Map<String, Object> identity(Caller caller) {
 		signedIn(caller);
 		var profile = new LinkedHashMap<String, Object>();

@@ -3,6 +3,8 @@ package io.catalog.api.datablock;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -17,54 +19,107 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
+import io.catalog.api.document.Catalog;
 
 /** A dataset's file lists: {@code /datasets/{pid}/origdatablocks} and {@code /datasets/{pid}/datablocks}. */
 @RestController
-@RequestMapping("/api/{version:v3|v4}/datasets/{pid}/{blocks:origdatablocks|datablocks}")
+@RequestMapping({ "/api/v3/datasets/{pid}", "/api/v4/datasets/{pid}" })
+@Tag(name = "Datasets")
 class DatasetBlockController {
 
-	private final FileBlocks fileBlocks;
+	private final BlockRoutes orig;
 
-	DatasetBlockController(FileBlocks fileBlocks) {
-		this.fileBlocks = fileBlocks;
+	private final BlockRoutes archived;
+
+	DatasetBlockController(Catalog catalog, FileBlocks fileBlocks) {
+		this.orig = new BlockRoutes(catalog, fileBlocks, BlockKind.ORIG);
+		this.archived = new BlockRoutes(catalog, fileBlocks, BlockKind.ARCHIVED);
 	}
 
-	@PostMapping
+	@PostMapping("/origdatablocks")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Map<String, Object>> create(@PathVariable String pid, @PathVariable String blocks,
-			@RequestBody Map<String, Object> body, Caller caller) {
-		var kind = BlockController.kind(blocks);
-		return fileBlocks.create(kind, pid, body, kind.nested(), caller).map(kind.kind()::toJson);
-	}
-
-	@PostMapping("/isValid")
-	Mono<Map<String, Object>> isValid(@PathVariable String pid, @PathVariable String blocks,
-			@RequestBody Map<String, Object> body, Caller caller) {
-		var kind = BlockController.kind(blocks);
-		return fileBlocks.validate(kind, pid, body, kind.nested(), caller)
-			.map(valid -> Map.<String, Object>of("valid", true, "errors", List.of()))
-			.onErrorResume(InvalidInputException.class, ex -> Mono.just(BlockController.invalid(ex)));
-	}
-
-	@GetMapping
-	Mono<List<Map<String, Object>>> list(@PathVariable String pid, @PathVariable String blocks, Caller caller) {
-		return fileBlocks.ofDataset(BlockController.kind(blocks), pid, caller);
-	}
-
-	@PatchMapping("/{id}")
-	Mono<Map<String, Object>> patch(@PathVariable String pid, @PathVariable String blocks, @PathVariable String id,
-			@RequestBody Map<String, Object> body, Caller caller) {
-		var kind = BlockController.kind(blocks);
-		return fileBlocks.inDataset(kind, pid, id).then(fileBlocks.patch(kind, id, body, caller))
-			.map(kind.kind()::toJson);
-	}
-
-	@DeleteMapping("/{id}")
-	Mono<Map<String, Object>> delete(@PathVariable String pid, @PathVariable String blocks, @PathVariable String id,
+	@Operation(operationId = "createDatasetOrigDatablock", summary = "Add a file list as acquired to the dataset; its counters follow")
+	@ApiBody("CreateDatasetOrigDatablock")
+	@ApiReturns("OrigDatablock")
+	Mono<Map<String, Object>> createOrigDatablock(@PathVariable String pid, @RequestBody Map<String, Object> body,
 			Caller caller) {
-		var kind = BlockController.kind(blocks);
-		return fileBlocks.inDataset(kind, pid, id).then(fileBlocks.delete(kind, id, caller)).map(kind.kind()::toJson);
+		return orig.createFor(pid, body, caller);
+	}
+
+	@PostMapping("/origdatablocks/isValid")
+	@Operation(operationId = "isValidDatasetOrigDatablock", summary = "Check a file list as acquired for the dataset without storing it")
+	@ApiBody("CreateDatasetOrigDatablock")
+	@ApiReturns("Validity")
+	Mono<Map<String, Object>> isValidOrigDatablock(@PathVariable String pid, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return orig.isValidFor(pid, body, caller);
+	}
+
+	@GetMapping("/origdatablocks")
+	@Operation(operationId = "listDatasetOrigDatablocks", summary = "The dataset's origdatablocks")
+	@ApiReturns(value = "OrigDatablock", list = true)
+	Mono<List<Map<String, Object>>> listOrigDatablocks(@PathVariable String pid, Caller caller) {
+		return orig.listFor(pid, caller);
+	}
+
+	@PatchMapping("/origdatablocks/{id}")
+	@Operation(operationId = "updateDatasetOrigDatablock", summary = "Change one of the dataset's origdatablocks")
+	@ApiBody("UpdateOrigDatablock")
+	@ApiReturns("OrigDatablock")
+	Mono<Map<String, Object>> updateOrigDatablock(@PathVariable String pid, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return orig.patchFor(pid, id, body, caller);
+	}
+
+	@DeleteMapping("/origdatablocks/{id}")
+	@Operation(operationId = "deleteDatasetOrigDatablock", summary = "Delete one of the dataset's origdatablocks")
+	@ApiReturns("OrigDatablock")
+	Mono<Map<String, Object>> deleteOrigDatablock(@PathVariable String pid, @PathVariable String id, Caller caller) {
+		return orig.deleteFor(pid, id, caller);
+	}
+
+	@PostMapping("/datablocks")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createDatasetDatablock", summary = "Add an archived copy's file list to the dataset; its counters follow")
+	@ApiBody("CreateDatasetDatablock")
+	@ApiReturns("Datablock")
+	Mono<Map<String, Object>> createDatablock(@PathVariable String pid, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return archived.createFor(pid, body, caller);
+	}
+
+	@PostMapping("/datablocks/isValid")
+	@Operation(operationId = "isValidDatasetDatablock", summary = "Check an archived copy's file list for the dataset without storing it")
+	@ApiBody("CreateDatasetDatablock")
+	@ApiReturns("Validity")
+	Mono<Map<String, Object>> isValidDatablock(@PathVariable String pid, @RequestBody Map<String, Object> body,
+			Caller caller) {
+		return archived.isValidFor(pid, body, caller);
+	}
+
+	@GetMapping("/datablocks")
+	@Operation(operationId = "listDatasetDatablocks", summary = "The dataset's datablocks")
+	@ApiReturns(value = "Datablock", list = true)
+	Mono<List<Map<String, Object>>> listDatablocks(@PathVariable String pid, Caller caller) {
+		return archived.listFor(pid, caller);
+	}
+
+	@PatchMapping("/datablocks/{id}")
+	@Operation(operationId = "updateDatasetDatablock", summary = "Change one of the dataset's datablocks")
+	@ApiBody("UpdateDatablock")
+	@ApiReturns("Datablock")
+	Mono<Map<String, Object>> updateDatablock(@PathVariable String pid, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return archived.patchFor(pid, id, body, caller);
+	}
+
+	@DeleteMapping("/datablocks/{id}")
+	@Operation(operationId = "deleteDatasetDatablock", summary = "Delete one of the dataset's datablocks")
+	@ApiReturns("Datablock")
+	Mono<Map<String, Object>> deleteDatablock(@PathVariable String pid, @PathVariable String id, Caller caller) {
+		return archived.deleteFor(pid, id, caller);
 	}
 
 }

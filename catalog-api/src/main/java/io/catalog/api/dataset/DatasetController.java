@@ -7,6 +7,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -24,11 +26,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.InvalidInputException;
 
 /** SciCat's dataset routes under {@code /api/v3/datasets} and {@code /api/v4/datasets}. */
 @RestController
+@Tag(name = "Datasets")
 @RequestMapping({ "/api/v3/datasets", "/api/v4/datasets" })
 class DatasetController {
 
@@ -45,17 +50,23 @@ class DatasetController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listDatasets", summary = "Datasets matching a LoopBack filter (also taken as a header), under the read rule")
+	@ApiReturns(value = "Dataset", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
 			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
 		return catalog.list(Datasets.KIND, caller, filter != null ? filter : headerFilter);
 	}
 
 	@GetMapping("/findOne")
+	@Operation(operationId = "findOneDataset", summary = "The first dataset matching a LoopBack filter")
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
 		return catalog.findOne(Datasets.KIND, caller, filter);
 	}
 
 	@GetMapping("/count")
+	@Operation(operationId = "countDatasets", summary = "How many datasets match the filter's where")
+	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, Caller caller) {
 		return catalog.count(Datasets.KIND, caller, filter, where);
@@ -63,11 +74,17 @@ class DatasetController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createDataset", summary = "Create a raw or derived dataset; the pid is generated unless the caller may choose it")
+	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
 		return datasets.create(body, caller).map(Datasets.KIND::toJson);
 	}
 
 	@PostMapping("/isValid")
+	@Operation(operationId = "isValidDataset", summary = "Check a dataset without storing it")
+	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
+	@ApiReturns("Validity")
 	Map<String, Object> isValid(@RequestBody Map<String, Object> body, Caller caller) {
 		var problems = datasets.problems(body, caller);
 		var answer = new LinkedHashMap<String, Object>();
@@ -79,11 +96,16 @@ class DatasetController {
 	}
 
 	@GetMapping("/{pid}")
+	@Operation(operationId = "getDataset", summary = "One dataset by pid")
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> get(@PathVariable String pid, Caller caller) {
 		return catalog.readable(Datasets.KIND, caller, pid).map(Datasets.KIND::toJson);
 	}
 
 	@PatchMapping("/{pid}")
+	@Operation(operationId = "updateDataset", summary = "Change some fields of a dataset")
+	@ApiBody("UpdateDataset")
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
 		var fields = new LinkedHashMap<>(body);
 		if (pid.equals(fields.get("pid"))) {
@@ -94,16 +116,24 @@ class DatasetController {
 	}
 
 	@PutMapping("/{pid}")
+	@Operation(operationId = "replaceDataset", summary = "Replace a dataset's fields; pid, creation and file counters stay")
+	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
 		return datasets.replace(pid, body, caller).map(Datasets.KIND::toJson);
 	}
 
 	@DeleteMapping("/{pid}")
+	@Operation(operationId = "deleteDataset", summary = "Delete a dataset with its file lists and attachments")
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> delete(@PathVariable String pid, Caller caller) {
 		return datasets.delete(pid, caller).map(Datasets.KIND::toJson);
 	}
 
 	@PatchMapping("/{pid}/datasetlifecycle")
+	@Operation(operationId = "updateDatasetLifecycle", summary = "Change a dataset's lifecycle (the archive system's part)")
+	@ApiBody("DatasetLifecycle")
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> lifecycle(@PathVariable String pid, @RequestBody Map<String, Object> body,
 			Caller caller) {
 		return datasets.updateLifecycle(pid, body, caller).map(Datasets.KIND::toJson);
@@ -111,6 +141,9 @@ class DatasetController {
 
 	/** SciCat takes {@code fieldName} and {@code data} (a JSON array) as query parameters; a JSON body works too. */
 	@PostMapping("/{pid}/appendToArrayField")
+	@Operation(operationId = "appendToDatasetArrayField", summary = "Add values to an array field, each once (fieldName and data also as query parameters)")
+	@ApiBody("AppendToArrayField")
+	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> append(@PathVariable String pid, @RequestParam(required = false) String fieldName,
 			@RequestParam(required = false) String data, @RequestBody(required = false) Map<String, Object> body,
 			Caller caller) {
@@ -123,6 +156,8 @@ class DatasetController {
 	}
 
 	@GetMapping("/{pid}/thumbnail")
+	@Operation(operationId = "getDatasetThumbnail", summary = "The thumbnail of the dataset's first attachment, or an empty object")
+	@ApiReturns("Thumbnail")
 	Mono<Map<String, Object>> thumbnail(@PathVariable String pid, Caller caller) {
 		return catalog.readable(Datasets.KIND, caller, pid)
 			.flatMap(dataset -> catalog.store().children("Attachment", "datasetId", pid).next())

@@ -2,6 +2,7 @@ package io.catalog.api.document;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,12 @@ public final class Schema {
 	private final Map<String, Field> fields;
 
 	private Schema(Map<String, Field> fields) {
-		this.fields = Map.copyOf(fields);
+		this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+	}
+
+	/** The declared fields, in declaration order. */
+	public Map<String, Field> fields() {
+		return fields;
 	}
 
 	public static Builder builder() {
@@ -140,8 +146,15 @@ public final class Schema {
 		return (Long) number;
 	}
 
-	/** One declared field. */
-	record Field(String name, FieldType type, boolean required, Schema nested) {
+	/**
+	 * One declared field.
+	 *
+	 * @param name the JSON name
+	 * @param type the JSON type
+	 * @param required whether a create must carry it
+	 * @param nested the schema of an object or of each object in a list, when declared
+	 */
+	public record Field(String name, FieldType type, boolean required, Schema nested) {
 	}
 
 	/** Declares the fields of a schema. */
@@ -170,6 +183,13 @@ public final class Schema {
 
 		public Builder optional(String name, FieldType type, Schema nested) {
 			fields.put(name, new Field(name, type, false, nested));
+			return this;
+		}
+
+		public Builder required(FieldType type, String... names) {
+			for (String name : names) {
+				required(name, type);
+			}
 			return this;
 		}
 

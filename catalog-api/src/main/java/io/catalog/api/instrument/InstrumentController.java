@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.mongodb.MongoException;
 import org.bson.Document;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.dataset.DatasetProperties;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.Schema;
@@ -32,6 +36,7 @@ import io.catalog.api.web.Problems;
  * only admins write (see {@code AccessPolicy}). Pids are {@code <PID_PREFIX>/<uuid>}, like datasets'.
  */
 @RestController
+@Tag(name = "Instruments")
 @RequestMapping({ "/api/v3/instruments", "/api/v4/instruments" })
 class InstrumentController {
 
@@ -48,6 +53,9 @@ class InstrumentController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createInstrument", summary = "Create an instrument (admins)")
+	@ApiBody("CreateInstrument")
+	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
 		return Mono.fromSupplier(() -> {
 			var instrument = Instruments.CREATE.read(body, Schema.Mode.CREATE);
@@ -64,27 +72,38 @@ class InstrumentController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listInstruments", summary = "Instruments matching a LoopBack filter, under the read rule")
+	@ApiReturns(value = "Instrument", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller) {
 		return catalog.list(Instruments.KIND, caller, filter);
 	}
 
 	@GetMapping("/findOne")
+	@Operation(operationId = "findOneInstrument", summary = "The first instrument matching a LoopBack filter")
+	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
 		return catalog.findOne(Instruments.KIND, caller, filter);
 	}
 
 	@GetMapping("/count")
+	@Operation(operationId = "countInstruments", summary = "How many instruments match the filter's where")
+	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, Caller caller) {
 		return catalog.count(Instruments.KIND, caller, filter, where);
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getInstrument", summary = "One instrument")
+	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
 		return catalog.readable(Instruments.KIND, caller, id).map(Instruments.KIND::toJson);
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(operationId = "updateInstrument", summary = "Change some fields of an instrument (admins)")
+	@ApiBody("UpdateInstrument")
+	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
 		return catalog.patch(Instruments.KIND, caller, id, body, Instruments.PATCH, Set.of("pid"))
 			.onErrorMap(InstrumentController::duplicate, InstrumentController::conflict)
@@ -92,6 +111,8 @@ class InstrumentController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "deleteInstrument", summary = "Delete an instrument (admins)")
+	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> delete(@PathVariable String id, Caller caller) {
 		return catalog.delete(Instruments.KIND, caller, id).map(Instruments.KIND::toJson);
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.Schema;
 
@@ -30,6 +34,7 @@ import io.catalog.api.document.Schema;
  * read it, admins write (see {@code AccessPolicy}).
  */
 @RestController
+@Tag(name = "Policies")
 @RequestMapping({ "/api/v3/policies", "/api/v4/policies" })
 class PolicyController {
 
@@ -41,6 +46,9 @@ class PolicyController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createPolicy", summary = "Create a policy (admins)")
+	@ApiBody("CreatePolicy")
+	@ApiReturns("Policy")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
 		return Mono.fromSupplier(() -> {
 			var policy = Policies.CREATE.read(body, Schema.Mode.CREATE);
@@ -54,28 +62,39 @@ class PolicyController {
 
 	/** SciCat also takes the filter as a header here. */
 	@GetMapping
+	@Operation(operationId = "listPolicies", summary = "Policies matching a LoopBack filter, under the read rule")
+	@ApiReturns(value = "Policy", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
 			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
 		return catalog.list(Policies.KIND, caller, filter != null ? filter : headerFilter);
 	}
 
 	@GetMapping("/count")
+	@Operation(operationId = "countPolicies", summary = "How many policies match the filter's where")
+	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, Caller caller) {
 		return catalog.count(Policies.KIND, caller, filter, where);
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getPolicy", summary = "One policy")
+	@ApiReturns("Policy")
 	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
 		return catalog.readable(Policies.KIND, caller, id).map(Policies.KIND::toJson);
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(operationId = "updatePolicy", summary = "Change some fields of a policy (admins)")
+	@ApiBody("UpdatePolicy")
+	@ApiReturns("Policy")
 	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
 		return catalog.patch(Policies.KIND, caller, id, body, Policies.UPDATE, Set.of()).map(Policies.KIND::toJson);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "deletePolicy", summary = "Delete a policy (admins)")
+	@ApiReturns("Policy")
 	Mono<Map<String, Object>> delete(@PathVariable String id, Caller caller) {
 		return catalog.delete(Policies.KIND, caller, id).map(Policies.KIND::toJson);
 	}

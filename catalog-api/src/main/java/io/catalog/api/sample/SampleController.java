@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.contract.ApiBody;
+import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 
 /**
@@ -24,6 +28,7 @@ import io.catalog.api.document.Catalog;
  * 201, as SciCat's {@code @HttpCode(200)} on {@code POST /samples} does.
  */
 @RestController
+@Tag(name = "Samples")
 @RequestMapping({ "/api/v3/samples", "/api/v4/samples" })
 class SampleController {
 
@@ -37,43 +42,61 @@ class SampleController {
 	}
 
 	@PostMapping
+	@Operation(operationId = "createSample", summary = "Create a sample")
+	@ApiBody("CreateSample")
+	@ApiReturns("Sample")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
 		return samples.create(body, caller).map(Samples.KIND::toJson);
 	}
 
 	@GetMapping
+	@Operation(operationId = "listSamples", summary = "Samples matching a LoopBack filter, under the read rule")
+	@ApiReturns(value = "Sample", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller) {
 		return catalog.list(Samples.KIND, caller, filter);
 	}
 
 	@GetMapping("/findOne")
+	@Operation(operationId = "findOneSample", summary = "The first sample matching a LoopBack filter")
+	@ApiReturns("Sample")
 	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
 		return catalog.findOne(Samples.KIND, caller, filter);
 	}
 
 	@GetMapping("/count")
+	@Operation(operationId = "countSamples", summary = "How many samples match the filter's where")
+	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, Caller caller) {
 		return catalog.count(Samples.KIND, caller, filter, where);
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getSample", summary = "One sample")
+	@ApiReturns("Sample")
 	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
 		return catalog.readable(Samples.KIND, caller, id).map(Samples.KIND::toJson);
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(operationId = "updateSample", summary = "Change some fields of a sample")
+	@ApiBody("UpdateSample")
+	@ApiReturns("Sample")
 	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
 		return catalog.patch(Samples.KIND, caller, id, body, Samples.PATCH, Set.of("sampleId"))
 			.map(Samples.KIND::toJson);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "deleteSample", summary = "Delete a sample")
+	@ApiReturns("Sample")
 	Mono<Map<String, Object>> delete(@PathVariable String id, Caller caller) {
 		return catalog.delete(Samples.KIND, caller, id).map(Samples.KIND::toJson);
 	}
 
 	@GetMapping("/{id}/datasets")
+	@Operation(operationId = "listSampleDatasets", summary = "The datasets measured on a sample, under the dataset read rule")
+	@ApiReturns(value = "Dataset", list = true)
 	Mono<List<Map<String, Object>>> datasets(@PathVariable String id, @RequestParam(required = false) String filter,
 			Caller caller) {
 		return samples.datasets(id, filter, caller);

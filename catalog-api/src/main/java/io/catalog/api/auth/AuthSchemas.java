@@ -1,0 +1,40 @@
+package io.catalog.api.auth;
+
+import static io.catalog.api.document.FieldType.INTEGER;
+import static io.catalog.api.document.FieldType.OBJECT;
+import static io.catalog.api.document.FieldType.OBJECTS;
+import static io.catalog.api.document.FieldType.STRING;
+import static io.catalog.api.document.FieldType.STRINGS;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.catalog.api.contract.ContractSchemas;
+import io.catalog.api.document.Schema;
+
+/** The sign-in and user schemas the contract publishes (SciCat's shapes). */
+@Configuration(proxyBeanMethods = false)
+class AuthSchemas {
+
+	static final Schema USER = Schema.builder()
+		.required(STRING, "_id", "id", "username")
+		.optional(STRING, "email", "authStrategy")
+		.optional("currentGroups", STRINGS)
+		.build();
+
+	@Bean
+	ContractSchemas authContractSchemas() {
+		return new ContractSchemas(Map.of("Credentials",
+				Schema.builder().required("username", STRING).required("password", STRING).build(), "Login",
+				Schema.builder().required(STRING, "access_token", "id", "created", "userId")
+					.required(INTEGER, "expires_in", "ttl")
+					.required("user", OBJECT, USER)
+					.build(),
+				"User", USER, "UserIdentity",
+				USER.with().optional(STRING, "provider", "userId").optional("profile", OBJECT)
+					.optional("emails", OBJECTS).build()));
+	}
+
+}

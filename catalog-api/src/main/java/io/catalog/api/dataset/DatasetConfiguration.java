@@ -1,0 +1,26 @@
+package io.catalog.api.dataset;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.catalog.api.contract.ContractSchemas;
+import io.catalog.api.document.FieldType;
+import io.catalog.api.document.Schema;
+
+/** The dataset schemas the contract publishes. */
+@Configuration(proxyBeanMethods = false)
+class DatasetConfiguration {
+
+	@Bean
+	ContractSchemas datasetContractSchemas() {
+		return new ContractSchemas(Map.of("Dataset", DatasetSchemas.QUERY.with().required("pid", FieldType.STRING)
+			.required("_id", FieldType.STRING).build(), "CreateRawDataset", DatasetSchemas.RAW, "CreateDerivedDataset",
+				DatasetSchemas.DERIVED, "UpdateDataset", DatasetSchemas.UPDATE, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
+				"AppendToArrayField", Schema.builder().required("fieldName", FieldType.STRING)
+					.required("data", FieldType.ANY).build(),
+				"Thumbnail", Schema.builder().optional("thumbnail", FieldType.STRING).build()));
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.catalog.api.sample;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.catalog.api.contract.ContractSchemas;
+import io.catalog.api.document.FieldType;
+
+/** The schemas of this feature that the contract publishes. */
+@Configuration(proxyBeanMethods = false)
+class SampleConfiguration {
+
+	@Bean
+	ContractSchemas sampleContractSchemas() {
+		return new ContractSchemas(Map.of("Sample", Samples.QUERY.with().required("sampleId", FieldType.STRING).build(), "CreateSample",
+				Samples.CREATE, "UpdateSample", Samples.PATCH));
+	}
+
+}

@@ -62,7 +62,7 @@ class OpenApiConfiguration {
 				.version("3")
 				.description("SciCat-compatible REST API of the scientific data catalog. Filters use SciCat's LoopBack "
 						+ "JSON; errors are RFC 9457 problem details.")
-				.license(new License().name("Apache-2.0")))
+				.license(new License().name("Apache-2.0").identifier("Apache-2.0")))
 			.servers(List.of(new Server().url("/").description("this catalog")))
 			.components(new Components().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
 				.scheme("bearer")

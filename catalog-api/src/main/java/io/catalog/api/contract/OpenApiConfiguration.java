@@ -1,10 +1,13 @@
 package io.catalog.api.contract;
 
+import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -23,6 +26,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.FieldType;
@@ -80,13 +84,24 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenApiCustomizer contractSchemas(List<ContractSchemas> contributions) {
+	OpenApiCustomizer contractSchemas(List<ContractSchemas> contributions, ObjectMapper mapper) throws IOException {
+		Map<String, Object> examples;
+		try (var in = new ClassPathResource("contract/examples.json").getInputStream()) {
+			examples = mapper.readValue(in, new TypeReference<Map<String, Object>>() {
+			});
+		}
 		return openApi -> {
 			var names = new IdentityHashMap<io.catalog.api.document.Schema, String>();
 			contributions.forEach(c -> c.schemas().forEach((name, schema) -> names.put(schema, name)));
 			var converter = new SchemaConverter(names);
 			var schemas = new TreeMap<String, Schema<?>>();
 			contributions.forEach(c -> c.schemas().forEach((name, schema) -> schemas.put(name, converter.object(schema))));
+			examples.forEach((name, example) -> {
+				if (!schemas.containsKey(name)) {
+					throw new IllegalStateException("contract/examples.json names an unknown schema: " + name);
+				}
+				schemas.get(name).setExample(example);
+			});
 			schemas.put(PROBLEM, problem());
 			schemas.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
 		};

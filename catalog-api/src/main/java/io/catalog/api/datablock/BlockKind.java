@@ -33,10 +33,16 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 		.optional("metadata", OBJECT)
 		.build();
 
+	/**
+	 * The body of a dataset's file list. Older clients (pyscicat's OrigDatablock) also send the dataset id and its
+	 * owner fields: accepted, and taken from the dataset whatever they say.
+	 */
 	private static final Schema ORIG_NESTED = Schema.builder()
 		.optional("size", NUMBER)
 		.optional("chkAlg", STRING)
 		.required("dataFileList", OBJECTS, DATA_FILE)
+		.optional(STRING, "datasetId", "ownerGroup", "instrumentGroup")
+		.optional("accessGroups", STRINGS)
 		.build();
 
 	private static final Schema ARCHIVED_NESTED = ORIG_NESTED.with()

@@ -39,6 +39,9 @@ class FileBlocks {
 		return Mono.fromSupplier(() -> schema.read(body, Schema.Mode.CREATE))
 			.flatMap(block -> catalog.existing(Datasets.KIND, datasetId).map(dataset -> {
 				catalog.policy().checkCreate(caller, blocks.kind().resource(), block, dataset);
+				if (block.containsKey("datasetId") && !datasetId.equals(block.get("datasetId"))) {
+					throw new InvalidInputException("datasetId", "names another dataset than the path");
+				}
 				var files = (List<?>) block.get("dataFileList");
 				if (files.isEmpty()) {
 					throw new InvalidInputException("dataFileList", "must hold at least one file");

@@ -131,4 +131,18 @@ class FileBlocksTest extends CatalogTest {
 		assertThat(getList("admin", "/api/v3/origdatablocks")).isEmpty();
 	}
 
+	@Test
+	void olderClientsMaySendTheDatasetAndOwnerInTheBody() {
+		var pid = dataset("user1", "group1");
+		var block = new HashMap<>(Requests.fileBlock(1, 3));
+		block.put("datasetId", pid);
+		block.put("ownerGroup", "group2");
+		block.put("accessGroups", List.of("group4"));
+		assertThat(created("user1", "/api/v3/datasets/{pid}/origdatablocks", block, pid))
+			.containsEntry("ownerGroup", "group1").containsEntry("accessGroups", List.of());
+		block.put("datasetId", "another");
+		post("user1", "/api/v3/datasets/{pid}/origdatablocks", block, pid).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("datasetId");
+	}
+
 }

@@ -3,6 +3,7 @@ package io.catalog.api.auth;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -20,8 +20,8 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import io.catalog.api.store.StoreProperties;
 
 /**
- * Authentication: a bearer token, when present, must verify, or the request ends with 401; without one the caller
- * is anonymous. What each caller may do is decided by the access policy in the handlers, not here.
+ * Authentication: a bearer credential (catalog token, OIDC access token or API token), when present, must verify, or
+ * the request ends with 401; without one the caller is anonymous. What each caller may do is decided by the access policy in the handlers, not here.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
@@ -32,8 +32,13 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(Tokens tokens) {
-		return tokens.decoder();
+	ApiTokens apiTokens(MongoDatabase database) {
+		return new ApiTokens(database);
+	}
+
+	@Bean
+	BearerAuthentication bearerAuthentication(Tokens tokens, ApiTokens apiTokens, OidcProperties oidc) {
+		return new BearerAuthentication(tokens, apiTokens, oidc);
 	}
 
 	@Bean
@@ -51,7 +56,8 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper,
+			BearerAuthentication bearer) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid or expired token");
 			problem.setProperty("statusCode", 401);
@@ -68,8 +74,7 @@ class AuthConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-			.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> {
-			}).authenticationEntryPoint(unauthorized))
+			.oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(bearer).authenticationEntryPoint(unauthorized))
 			.build();
 	}
 

@@ -1,6 +1,7 @@
 package io.catalog.api.auth;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -14,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
@@ -42,6 +44,16 @@ class AuthConfiguration {
 	}
 
 	@Bean
+	LoginThrottle loginThrottle(LoginProperties properties) {
+		return new LoginThrottle(properties, Clock.systemUTC());
+	}
+
+	@Bean
+	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens) {
+		return new OidcLogin(oidc, tokens);
+	}
+
+	@Bean
 	Accounts accounts(AuthProperties properties, StoreProperties store, ObjectMapper mapper) throws IOException {
 		return Accounts.load(properties, store.dataDir(), mapper);
 	}
@@ -57,7 +69,7 @@ class AuthConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper,
-			BearerAuthentication bearer) {
+			BearerAuthentication bearer, OidcLogin oidcLogin) {
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid or expired token");
 			problem.setProperty("statusCode", 401);
@@ -68,11 +80,13 @@ class AuthConfiguration {
 			return Mono.fromCallable(() -> response.bufferFactory().wrap(mapper.writeValueAsBytes(problem)))
 				.flatMap(buffer -> response.writeWith(Mono.just(buffer)));
 		};
+		oidcLogin.configure(http);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 			.oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(bearer).authenticationEntryPoint(unauthorized))
 			.build();

@@ -5,13 +5,9 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -49,8 +45,8 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens) {
-		return new OidcLogin(oidc, tokens);
+	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens, ObjectMapper mapper) {
+		return new OidcLogin(oidc, tokens, mapper);
 	}
 
 	@Bean
@@ -70,16 +66,8 @@ class AuthConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper,
 			BearerAuthentication bearer, OidcLogin oidcLogin) {
-		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid or expired token");
-			problem.setProperty("statusCode", 401);
-			problem.setProperty("message", "Unauthorized");
-			var response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.UNAUTHORIZED);
-			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			return Mono.fromCallable(() -> response.bufferFactory().wrap(mapper.writeValueAsBytes(problem)))
-				.flatMap(buffer -> response.writeWith(Mono.just(buffer)));
-		};
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> UnauthorizedProblem.write(exchange, mapper,
+				"invalid or expired token");
 		oidcLogin.configure(http);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

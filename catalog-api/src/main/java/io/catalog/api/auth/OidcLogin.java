@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -52,8 +52,11 @@ final class OidcLogin implements ReactiveClientRegistrationRepository {
 
 	private final Mono<ClientRegistration> registration;
 
-	OidcLogin(OidcProperties properties, Tokens tokens) {
+	private final ObjectMapper mapper;
+
+	OidcLogin(OidcProperties properties, Tokens tokens, ObjectMapper mapper) {
 		this.properties = properties;
+		this.mapper = mapper;
 		this.claims = new OidcClaims(properties);
 		this.tokens = tokens;
 		this.registration = Mono.fromCallable(this::discover)
@@ -118,9 +121,7 @@ final class OidcLogin implements ReactiveClientRegistrationRepository {
 	private ServerAuthenticationFailureHandler failure() {
 		return (exchange, exception) -> {
 			log.info("OIDC sign-in failed: {}", exception.getMessage());
-			var response = exchange.getExchange().getResponse();
-			response.setStatusCode(HttpStatus.UNAUTHORIZED);
-			return response.setComplete();
+			return UnauthorizedProblem.write(exchange.getExchange(), mapper, "the identity provider's sign-in failed");
 		};
 	}
 

@@ -127,6 +127,8 @@ class OidcLoginKeycloakTest extends CatalogTest {
 	void callbackWithoutAFlowIs401() throws Exception {
 		var response = get("http://127.0.0.1:" + port + "/api/v3/auth/oidc/callback?code=forged&state=forged");
 		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param username the sign-in name
  * @param email the account's email
- * @param password the password, plain or a bcrypt hash ({@code $2a$...})
+ * @param password the password, plain, a bcrypt hash ({@code $2a$...}) or an Argon2 hash ({@code $argon2id$...})
  * @param role one role or a list of them; each becomes an access group
  * @param global whether the account reads everything ({@code globalaccess})
  */

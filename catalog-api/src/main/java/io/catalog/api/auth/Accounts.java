@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import io.catalog.api.access.Caller;
@@ -31,6 +32,8 @@ final class Accounts {
 	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
 	private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder();
+
+	private static final Argon2PasswordEncoder ARGON2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
 	private final Map<String, Account> byName;
 
@@ -75,6 +78,9 @@ final class Accounts {
 		}
 		if (stored.startsWith("$2a$") || stored.startsWith("$2b$") || stored.startsWith("$2y$")) {
 			return BCRYPT.matches(given, stored);
+		}
+		if (stored.startsWith("$argon2")) {
+			return ARGON2.matches(given, stored);
 		}
 		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), stored.getBytes(StandardCharsets.UTF_8));
 	}

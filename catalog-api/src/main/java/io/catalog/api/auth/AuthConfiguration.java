@@ -1,27 +1,25 @@
 package io.catalog.api.auth;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import reactor.core.publisher.Mono;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 import io.catalog.api.store.StoreProperties;
 
 /**
- * Authentication: a bearer token, when present, must verify, or the request ends with 401; without one the caller
- * is anonymous. What each caller may do is decided by the access policy in the handlers, not here.
+ * Authentication: a bearer credential (catalog token, OIDC access token or API token), when present, must verify, or
+ * the request ends with 401; without one the caller is anonymous. What each caller may do is decided by the access policy in the handlers, not here.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
@@ -32,8 +30,23 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(Tokens tokens) {
-		return tokens.decoder();
+	ApiTokens apiTokens(MongoDatabase database) {
+		return new ApiTokens(database);
+	}
+
+	@Bean
+	BearerAuthentication bearerAuthentication(Tokens tokens, ApiTokens apiTokens, OidcProperties oidc) {
+		return new BearerAuthentication(tokens, apiTokens, oidc);
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(LoginProperties properties) {
+		return new LoginThrottle(properties, Clock.systemUTC());
+	}
+
+	@Bean
+	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens, ObjectMapper mapper) {
+		return new OidcLogin(oidc, tokens, mapper);
 	}
 
 	@Bean
@@ -51,25 +64,19 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper) {
-		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "invalid or expired token");
-			problem.setProperty("statusCode", 401);
-			problem.setProperty("message", "Unauthorized");
-			var response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.UNAUTHORIZED);
-			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			return Mono.fromCallable(() -> response.bufferFactory().wrap(mapper.writeValueAsBytes(problem)))
-				.flatMap(buffer -> response.writeWith(Mono.just(buffer)));
-		};
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper,
+			BearerAuthentication bearer, OidcLogin oidcLogin) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> UnauthorizedProblem.write(exchange, mapper,
+				"invalid or expired token");
+		oidcLogin.configure(http);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-			.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> {
-			}).authenticationEntryPoint(unauthorized))
+			.oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(bearer).authenticationEntryPoint(unauthorized))
 			.build();
 	}
 

@@ -6,8 +6,11 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,9 +32,15 @@ class AuthController {
 
 	private final Tokens tokens;
 
-	AuthController(Accounts accounts, Tokens tokens) {
+	private final OidcLogin oidc;
+
+	private final LoginThrottle throttle;
+
+	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.oidc = oidc;
+		this.throttle = throttle;
 	}
 
 	/** The credentials a client signs in with. */
@@ -43,12 +52,23 @@ class AuthController {
 	@Operation(operationId = "login", summary = "Sign in with a functional account; answers SciCat's token object")
 	@ApiBody("Credentials")
 	@ApiReturns("Login")
-	Map<String, Object> login(@RequestBody Credentials credentials) {
+	Map<String, Object> login(@RequestBody Credentials credentials, ServerHttpRequest request) {
 		if (credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}
-		var caller = accounts.signIn(credentials.username(), credentials.password())
-			.orElseThrow(() -> Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password"));
+		var source = request.getRemoteAddress() == null ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
+		throttle.retryAfter(credentials.username(), source).ifPresent(wait -> {
+			var refused = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again later");
+			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
+			throw refused;
+		});
+		var signedIn = accounts.signIn(credentials.username(), credentials.password());
+		if (signedIn.isEmpty()) {
+			throttle.failed(credentials.username(), source);
+			throw Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password");
+		}
+		throttle.succeeded(credentials.username());
+		var caller = signedIn.get();
 		var token = tokens.issue(caller);
 		var answer = new LinkedHashMap<String, Object>();
 		answer.put("access_token", token.value());
@@ -62,9 +82,14 @@ class AuthController {
 	}
 
 	@PostMapping({ "/api/v3/auth/logout", "/api/v3/users/logout" })
-	@Operation(operationId = "logout", summary = "Sign out (tokens end when they expire)")
-	Map<String, Object> logout() {
-		return Map.of("logout", "successful");
+	@Operation(operationId = "logout", summary = "Sign out; answers the identity provider's logout URL when there is one")
+	Mono<Map<String, Object>> logout() {
+		return oidc.logoutUrl().map(url -> {
+			var answer = new LinkedHashMap<String, Object>();
+			answer.put("logout", "successful");
+			url.ifPresent(logoutUrl -> answer.put("logoutURL", logoutUrl));
+			return answer;
+		});
 	}
 
 	@GetMapping({ "/api/v3/users/my/self", "/api/v4/users/my/self" })

@@ -32,6 +32,8 @@ class AuthSchemas {
 					.required(INTEGER, "expires_in", "ttl")
 					.required("user", OBJECT, USER)
 					.build(),
+				"ApiToken", Schema.builder().required(STRING, "id", "owner", "createdAt").optional(STRING, "name", "expiresAt", "token")
+					.required("groups", STRINGS).build(),
 				"User", USER, "UserIdentity",
 				USER.with().optional(STRING, "provider", "userId").optional("profile", OBJECT)
 					.optional("emails", OBJECTS).build()));

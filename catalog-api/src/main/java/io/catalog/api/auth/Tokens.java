@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -26,6 +28,9 @@ import io.catalog.api.access.Caller;
 
 /** Issues and verifies the catalog's own HS256 tokens, signed with {@code JWT_SECRET}. */
 final class Tokens {
+
+	/** The issuer of catalog tokens, which tells them apart from an identity provider's. */
+	static final String ISSUER = "urn:catalog-api";
 
 	private static final Logger log = LoggerFactory.getLogger(Tokens.class);
 
@@ -45,6 +50,7 @@ final class Tokens {
 	Issued issue(Caller caller) {
 		var now = Instant.now();
 		var claims = JwtClaimsSet.builder()
+			.issuer(ISSUER)
 			.subject(caller.username())
 			.issuedAt(now)
 			.expiresAt(now.plusSeconds(lifetimeSeconds))
@@ -58,7 +64,16 @@ final class Tokens {
 	}
 
 	ReactiveJwtDecoder decoder() {
-		return NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		var decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		return decoder;
+	}
+
+	/** The caller a verified catalog token stands for. */
+	static Caller caller(Jwt jwt) {
+		List<String> groups = jwt.hasClaim("groups") ? jwt.getClaimAsStringList("groups") : List.of();
+		var username = jwt.hasClaim("username") ? jwt.getClaimAsString("username") : jwt.getSubject();
+		return Caller.of(username, jwt.getClaimAsString("email"), groups);
 	}
 
 	/** A token and when it was made. */

@@ -41,6 +41,10 @@ class OpenApiConfiguration {
 
 	static final String BEARER = "bearer";
 
+	static final String API_TOKEN = "apiToken";
+
+	static final String OIDC = "oidc";
+
 	static final String PROBLEM = "Problem";
 
 	/** The JSON-valued query parameters SciCat clients send, with a description and an example each. */
@@ -71,8 +75,17 @@ class OpenApiConfiguration {
 			.components(new Components().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
 				.scheme("bearer")
 				.bearerFormat("JWT")
-				.description("A token from POST /api/v3/auth/login")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+				.description("A token from POST /api/v3/auth/login (HS256 JWT) or a Keycloak access token"))
+				.addSecuritySchemes(API_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+					.scheme("bearer")
+					.bearerFormat("cat_<secret>")
+					.description("A persistent API token from POST /api/v3/users/my/tokens, sent as a bearer token"))
+				.addSecuritySchemes(OIDC, new SecurityScheme().type(SecurityScheme.Type.OPENIDCONNECT)
+					.openIdConnectUrl("https://keycloak.example/realms/facility/.well-known/openid-configuration")
+					.description("The facility's identity provider (OIDC_ISSUER); browsers sign in at /api/v3/auth/oidc")))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER))
+			.addSecurityItem(new SecurityRequirement().addList(API_TOKEN))
+			.addSecurityItem(new SecurityRequirement().addList(OIDC));
 	}
 
 	/** The answers many operations share. */

@@ -37,7 +37,8 @@ class Indexes implements InitializingBean {
 			Map.entry("Policy", List.of("ownerGroup")),
 			Map.entry("PublishedData", List.of("status", "createdBy")),
 			Map.entry("History", List.of("documentId", "subsystem")),
-			Map.entry("UserSetting", List.of("!userId")));
+			Map.entry("UserSetting", List.of("!userId")),
+			Map.entry("ApiToken", List.of("!hash", "owner")));
 
 	private final MongoDatabase database;
 

@@ -52,7 +52,8 @@ class ProblemHandler {
 	ResponseEntity<ProblemDetail> refused(ErrorResponseException ex) {
 		var body = ex.getBody();
 		var status = HttpStatus.valueOf(ex.getStatusCode().value());
-		return respond(problem(status, body.getDetail() != null ? body.getDetail() : status.getReasonPhrase()));
+		var problem = problem(status, body.getDetail() != null ? body.getDetail() : status.getReasonPhrase());
+		return ResponseEntity.status(status).headers(ex.getHeaders()).body(problem);
 	}
 
 	@ExceptionHandler

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class AccountsTest {
@@ -50,6 +51,17 @@ class AccountsTest {
 		assertThat(accounts.signIn("admin", adminPassword)).isPresent();
 		var again = Accounts.load(properties(null), dir, mapper);
 		assertThat(again.signIn("admin", adminPassword)).as("kept across restarts").isPresent();
+	}
+
+	@Test
+	void readsArgon2Hashes() throws Exception {
+		var file = dir.resolve("functionalAccounts.json");
+		Files.writeString(file, """
+				[{"username":"argon","email":"a@x","password":"%s","role":"group1","global":false}]
+				""".formatted(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("secret-3")));
+		var accounts = Accounts.load(properties(file), dir, mapper);
+		assertThat(accounts.signIn("argon", "secret-3")).isPresent();
+		assertThat(accounts.signIn("argon", "secret-4")).isEmpty();
 	}
 
 }

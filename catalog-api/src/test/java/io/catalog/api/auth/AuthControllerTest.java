@@ -66,4 +66,17 @@ class AuthControllerTest extends CatalogTest {
 		}
 	}
 
+	@Test
+	void repeatedFailuresForOneAccountAre429WithRetryAfter() {
+		var body = Map.of("username", "throttled", "password", "guess");
+		for (int i = 0; i < 5; i++) {
+			post(null, "/api/v3/auth/login", body).expectStatus().isUnauthorized();
+		}
+		post(null, "/api/v3/auth/login", body).expectStatus().isEqualTo(429)
+			.expectHeader().exists("Retry-After")
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		post(null, "/api/v3/auth/login", Map.of("username", "user3", "password", TestAccounts.password("user3")))
+			.expectStatus().isCreated();
+	}
+
 }

@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class TestAccounts {
 
-	/** Username to role; every user gets a random password. */
+	/** Username to roles (comma-separated); every user gets a random password. */
 	public static final Map<String, String> ROLES = Map.ofEntries(Map.entry("admin", "admin"),
 			Map.entry("ingestor", "ingestor"), Map.entry("archiveManager", "archivemanager"),
 			Map.entry("proposalIngestor", "proposalingestor"), Map.entry("sampleIngestor", "sampleingestor"),
 			Map.entry("user1", "group1"), Map.entry("user2", "group2"), Map.entry("user3", "group3"),
-			Map.entry("user4", "group4"));
+			Map.entry("user4", "group4"), Map.entry("user5", "group1,group4"));
 
 	private static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
 
@@ -37,7 +37,7 @@ public final class TestAccounts {
 				var password = UUID.randomUUID().toString();
 				PASSWORDS.put(entry.getKey(), password);
 				return Map.of("username", entry.getKey(), "email", entry.getKey() + "@facility.test", "password",
-						password, "role", entry.getValue(), "global", entry.getKey().equals("admin"));
+						password, "role", List.of(entry.getValue().split(",")), "global", entry.getKey().equals("admin"));
 			}).toList();
 			try {
 				file = Files.createTempFile("functionalAccounts", ".json");

@@ -1,0 +1,92 @@
+package io.catalog.api.auth;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.access.CallerAuthentication;
+
+/**
+ * Picks the verifier for a bearer credential by its form: an API token by its prefix, a JWT by its issuer (the
+ * catalog's own HS256 tokens, or the OIDC realm's access tokens checked against the realm's keys and the audience).
+ * Every path ends in a {@link CallerAuthentication}; anything else is a 401.
+ */
+final class BearerAuthentication implements ReactiveAuthenticationManagerResolver<ServerWebExchange> {
+
+	private final ReactiveAuthenticationManager apiTokenManager;
+
+	private final JwtIssuerReactiveAuthenticationManagerResolver jwts;
+
+	BearerAuthentication(Tokens tokens, ApiTokens apiTokens, OidcProperties oidc) {
+		var byIssuer = new HashMap<String, Mono<ReactiveAuthenticationManager>>();
+		byIssuer.put(Tokens.ISSUER, Mono.just(jwtManager(tokens.decoder(), "catalog", Tokens::caller)));
+		if (oidc.enabled()) {
+			var claims = new OidcClaims(oidc);
+			byIssuer.put(oidc.issuer(), Mono.just(jwtManager(oidcDecoder(oidc), "oidc", jwt -> claims.caller(jwt.getClaims()))));
+		}
+		var jwts = new JwtIssuerReactiveAuthenticationManagerResolver(
+				issuer -> byIssuer.getOrDefault(issuer, Mono.empty()));
+		ReactiveAuthenticationManager apiTokenManager = authentication -> apiTokens
+			.authenticate(((BearerTokenAuthenticationToken) authentication).getToken())
+			.<Authentication>map(caller -> new CallerAuthentication(caller, "api-token"))
+			.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("unknown, expired or revoked API token")));
+		this.apiTokenManager = apiTokenManager;
+		this.jwts = jwts;
+	}
+
+	@Override
+	public Mono<ReactiveAuthenticationManager> resolve(ServerWebExchange exchange) {
+		return Mono.just(authentication -> {
+			if (authentication instanceof BearerTokenAuthenticationToken bearer
+					&& bearer.getToken().startsWith(ApiTokens.PREFIX)) {
+				return apiTokenManager.authenticate(authentication);
+			}
+			return jwts.resolve(exchange).flatMap(jwtManager -> jwtManager.authenticate(authentication));
+		});
+	}
+
+	private static ReactiveAuthenticationManager jwtManager(ReactiveJwtDecoder decoder, String kind,
+			Function<Jwt, Caller> callers) {
+		var manager = new JwtReactiveAuthenticationManager(decoder);
+		manager.setJwtAuthenticationConverter(jwt -> Mono.just(new CallerAuthentication(callers.apply(jwt), kind)));
+		return manager;
+	}
+
+	/** The realm's keys are fetched from its discovery document on first use, so the catalog starts without it. */
+	private static ReactiveJwtDecoder oidcDecoder(OidcProperties oidc) {
+		var decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuer()).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(oidc.issuer()),
+				audience(oidc.audience())));
+		return decoder;
+	}
+
+	private static OAuth2TokenValidator<Jwt> audience(String audience) {
+		var error = new OAuth2Error("invalid_token", "the token is not meant for " + audience, null);
+		return jwt -> {
+			List<String> audiences = jwt.getAudience();
+			return audiences != null && audiences.contains(audience) ? OAuth2TokenValidatorResult.success()
+					: OAuth2TokenValidatorResult.failure(error);
+		};
+	}
+
+}

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.search.Quantities;
 
 /** SciCat's dataset routes under {@code /api/v3/datasets} and {@code /api/v4/datasets}. */
 @RestController
@@ -55,16 +57,11 @@ class DatasetController {
 		return catalog.findOne(Datasets.KIND, caller, filter);
 	}
 
-	@GetMapping("/count")
-	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
-			@RequestParam(required = false) String where, Caller caller) {
-		return catalog.count(Datasets.KIND, caller, filter, where);
-	}
-
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
-		return datasets.create(body, caller).map(Datasets.KIND::toJson);
+	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller,
+			ServerHttpResponse response) {
+		return datasets.create(withSI(body, response), caller).map(Datasets.KIND::toJson);
 	}
 
 	@PostMapping("/isValid")
@@ -84,8 +81,9 @@ class DatasetController {
 	}
 
 	@PatchMapping("/{pid}")
-	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
-		var fields = new LinkedHashMap<>(body);
+	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
+			ServerHttpResponse response) {
+		var fields = withSI(body, response);
 		if (pid.equals(fields.get("pid"))) {
 			fields.remove("pid");
 		}
@@ -94,8 +92,9 @@ class DatasetController {
 	}
 
 	@PutMapping("/{pid}")
-	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
-		return datasets.replace(pid, body, caller).map(Datasets.KIND::toJson);
+	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
+			ServerHttpResponse response) {
+		return datasets.replace(pid, withSI(body, response), caller).map(Datasets.KIND::toJson);
 	}
 
 	@DeleteMapping("/{pid}")
@@ -128,6 +127,16 @@ class DatasetController {
 			.flatMap(dataset -> catalog.store().children("Attachment", "datasetId", pid).next())
 			.map(attachment -> Map.<String, Object>of("thumbnail", String.valueOf(attachment.get("thumbnail"))))
 			.defaultIfEmpty(Map.of());
+	}
+
+	/** A copy of the body whose quantities carry SI values; units that could not be read are named in a header. */
+	private static Map<String, Object> withSI(Map<String, Object> body, ServerHttpResponse response) {
+		var copy = new LinkedHashMap<>(body);
+		var unknown = Quantities.normaliseField(copy, "scientificMetadata");
+		if (!unknown.isEmpty()) {
+			response.getHeaders().add(Quantities.UNKNOWN_UNITS_HEADER, String.join(", ", unknown));
+		}
+		return copy;
 	}
 
 	private Object parseArray(String data) {

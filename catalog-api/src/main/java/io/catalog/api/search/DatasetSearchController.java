@@ -1,0 +1,84 @@
+package io.catalog.api.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.dataset.Datasets;
+import io.catalog.api.document.Catalog;
+
+/**
+ * SciCat's dataset search routes: {@code fullquery}, {@code fullfacet}, {@code metadataKeys} and {@code count},
+ * answered from the search index (literal paths win over {@code /{pid}}).
+ */
+@RestController
+@RequestMapping({ "/api/v3/datasets", "/api/v4/datasets" })
+class DatasetSearchController {
+
+	private final DatasetSearch search;
+
+	private final Catalog catalog;
+
+	DatasetSearchController(DatasetSearch search, Catalog catalog) {
+		this.search = search;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/fullquery")
+	Mono<List<Map<String, Object>>> fullquery(@RequestParam(required = false) String fields,
+			@RequestParam(required = false) String limits, Caller caller) {
+		return search.fullquery(fields, limits, caller);
+	}
+
+	@GetMapping("/fullfacet")
+	Mono<List<Map<String, Object>>> fullfacet(@RequestParam(required = false) String fields,
+			@RequestParam(required = false) String facets, Caller caller) {
+		return search.fullfacet(fields, facets, caller);
+	}
+
+	/** SciCat's plain list of keys; {@code detail=true} adds usage counts, units and human-readable names. */
+	@GetMapping("/metadataKeys")
+	Mono<List<Object>> metadataKeys(@RequestParam(required = false) String fields,
+			@RequestParam(defaultValue = "false") boolean detail, Caller caller) {
+		return search.metadataKeys(fields, caller).map(uses -> uses.stream()
+			.<Object>map(use -> detail ? detailed(use) : use.key()).toList());
+	}
+
+	/** Counts from the index; a {@code filter} or {@code where} with a condition is counted by MongoDB. */
+	@GetMapping("/count")
+	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
+			@RequestParam(required = false) String where, @RequestParam(required = false) String fields,
+			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+		var filterJson = filter != null ? filter : headerFilter;
+		if (hasWhere(filterJson, where)) {
+			return catalog.count(Datasets.KIND, caller, filterJson, where);
+		}
+		return search.count(fields, caller).map(count -> Map.of("count", count));
+	}
+
+	private boolean hasWhere(String filterJson, String where) {
+		if (where != null && !where.isBlank()) {
+			return !catalog.filters().parseWhere(where, Datasets.KIND.schema()).isEmpty();
+		}
+		return filterJson != null && !filterJson.isBlank() && !catalog.filter(Datasets.KIND, filterJson).where().isEmpty();
+	}
+
+	private static Map<String, Object> detailed(MetadataKeys.KeyUse use) {
+		var json = new LinkedHashMap<String, Object>();
+		json.put("key", use.key());
+		json.put("count", use.count());
+		json.put("units", use.units());
+		json.put("humanNames", use.humanNames());
+		return json;
+	}
+
+}

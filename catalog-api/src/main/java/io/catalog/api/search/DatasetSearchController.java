@@ -24,11 +24,11 @@ import io.catalog.api.document.Catalog;
 @RequestMapping({ "/api/v3/datasets", "/api/v4/datasets" })
 class DatasetSearchController {
 
-	private final DatasetSearch search;
+	private final Search search;
 
 	private final Catalog catalog;
 
-	DatasetSearchController(DatasetSearch search, Catalog catalog) {
+	DatasetSearchController(Search search, Catalog catalog) {
 		this.search = search;
 		this.catalog = catalog;
 	}
@@ -36,20 +36,20 @@ class DatasetSearchController {
 	@GetMapping("/fullquery")
 	Mono<List<Map<String, Object>>> fullquery(@RequestParam(required = false) String fields,
 			@RequestParam(required = false) String limits, Caller caller) {
-		return search.fullquery(fields, limits, caller);
+		return search.fullquery(Profile.DATASETS, fields, limits, caller);
 	}
 
 	@GetMapping("/fullfacet")
 	Mono<List<Map<String, Object>>> fullfacet(@RequestParam(required = false) String fields,
 			@RequestParam(required = false) String facets, Caller caller) {
-		return search.fullfacet(fields, facets, caller);
+		return search.fullfacet(Profile.DATASETS, fields, facets, caller);
 	}
 
 	/** SciCat's plain list of keys; {@code detail=true} adds usage counts, units and human-readable names. */
 	@GetMapping("/metadataKeys")
 	Mono<List<Object>> metadataKeys(@RequestParam(required = false) String fields,
 			@RequestParam(defaultValue = "false") boolean detail, Caller caller) {
-		return search.metadataKeys(fields, caller).map(uses -> uses.stream()
+		return search.metadataKeys(Profile.DATASETS, fields, caller).map(uses -> uses.stream()
 			.<Object>map(use -> detail ? detailed(use) : use.key()).toList());
 	}
 
@@ -62,7 +62,7 @@ class DatasetSearchController {
 		if (hasWhere(filterJson, where)) {
 			return catalog.count(Datasets.KIND, caller, filterJson, where);
 		}
-		return search.count(fields, caller).map(count -> Map.of("count", count));
+		return search.count(Profile.DATASETS, fields, caller).map(count -> Map.of("count", count));
 	}
 
 	private boolean hasWhere(String filterJson, String where) {
@@ -72,7 +72,7 @@ class DatasetSearchController {
 		return filterJson != null && !filterJson.isBlank() && !catalog.filter(Datasets.KIND, filterJson).where().isEmpty();
 	}
 
-	private static Map<String, Object> detailed(MetadataKeys.KeyUse use) {
+	static Map<String, Object> detailed(MetadataKeys.KeyUse use) {
 		var json = new LinkedHashMap<String, Object>();
 		json.put("key", use.key());
 		json.put("count", use.count());

@@ -64,7 +64,7 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 		});
 		var sortKeys = new HashMap<String, Comparable<?>>();
 		for (String field : profile.sortFields()) {
-			var value = document.get("pid".equals(field) ? "_id" : field);
+			var value = document.get(profile.kind().idField().equals(field) ? "_id" : field);
 			if (value instanceof Date date) {
 				sortKeys.put(field, date.getTime());
 			}
@@ -106,9 +106,16 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 			var key = prefix + rawKey;
 			if (value instanceof Map<?, ?> entry && (entry.containsKey("value") || entry.containsKey("v"))) {
 				var unit = entry.containsKey("unit") ? entry.get("unit") : entry.get("u");
+				var raw = entry.containsKey("value") ? entry.get("value") : entry.get("v");
 				var si = entry.get("valueSI") instanceof Number number ? number.doubleValue() : null;
-				into.put(key, new Leaf(entry.containsKey("value") ? entry.get("value") : entry.get("v"),
-						unit instanceof String s ? s : null, si, entry.get("unitSI") instanceof String s ? s : null,
+				var unitSI = entry.get("unitSI") instanceof String s ? s : null;
+				var parsed = unit instanceof String s ? UnitSymbols.parse(s) : java.util.Optional.<javax.measure.Unit<?>>empty();
+				if (si == null && raw instanceof Number number && parsed.isPresent()) {
+					// written before units were normalised, or by a path that does not normalise: convert here
+					si = UnitSymbols.toSI(parsed.get(), number.doubleValue());
+					unitSI = UnitSymbols.siSymbol(parsed.get());
+				}
+				into.put(key, new Leaf(raw, unit instanceof String s ? s : null, si, unitSI,
 						entry.get("human_name") instanceof String s ? s : null));
 			}
 			else if (value instanceof Map<?, ?> child) {

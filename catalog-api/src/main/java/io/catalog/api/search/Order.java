@@ -14,9 +14,6 @@ import io.catalog.api.document.InvalidInputException;
  */
 record Order(String field, boolean descending) {
 
-	/** Newest first, as SciCat lists datasets. */
-	static final Order DEFAULT = new Order("creationTime", true);
-
 	static Order parse(String text, List<String> sortable) {
 		var parts = text.trim().split("[:\\s]+");
 		var field = parts[0];

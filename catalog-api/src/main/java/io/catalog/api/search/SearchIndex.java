@@ -126,7 +126,7 @@ class SearchIndex {
 		return read(() -> {
 			var matching = matchLocked(query, rule, ids);
 			Comparator<Integer> comparator = order != null ? order.comparator(documents)
-					: !query.text().isEmpty() ? relevance(query.text()) : Order.DEFAULT.comparator(documents);
+					: !query.text().isEmpty() ? relevance(query.text()) : defaultOrder().comparator(documents);
 			var best = new PriorityQueue<Integer>(comparator.reversed());
 			int keep = skip + limit;
 			for (int ordinal : matching) {
@@ -241,7 +241,12 @@ class SearchIndex {
 			}
 			return score;
 		}));
-		return byScore.thenComparing(Order.DEFAULT.comparator(documents));
+		return byScore.thenComparing(defaultOrder().comparator(documents));
+	}
+
+	/** Newest first by the profile's first sort field, as SciCat lists. */
+	private Order defaultOrder() {
+		return new Order(profile.sortFields().get(0), true);
 	}
 
 	private <T> T read(Supplier<T> action) {

@@ -32,12 +32,12 @@ public class SearchIndexes implements ChangeListener, SmartInitializingSingleton
 
 	public SearchIndexes(MongoDatabase database) {
 		this.database = database;
-		this.byCollection = List.of(Profile.DATASETS).stream()
+		this.byCollection = List.of(Profile.DATASETS, Profile.SAMPLES, Profile.PROPOSALS).stream()
 			.collect(Collectors.toUnmodifiableMap(Profile::collection, SearchIndex::new));
 	}
 
-	SearchIndex datasets() {
-		return byCollection.get(Profile.DATASETS.collection());
+	SearchIndex of(Profile profile) {
+		return byCollection.get(profile.collection());
 	}
 
 	@Override

@@ -26,7 +26,7 @@ record SearchQuery(List<String> text, Long begin, Long end, Map<String, List<Obj
 	static final SearchQuery ALL = new SearchQuery(List.of(), null, null, Map.of(), List.of(), null);
 
 	/** Fields SciCat's clients send that select nothing here (the read rule comes from the token). */
-	private static final List<String> IGNORED = List.of("userGroups", "sharedWith");
+	private static final List<String> IGNORED = List.of("userGroups", "metadataKey");
 
 	@SuppressWarnings("unchecked")
 	static SearchQuery parse(Profile profile, Map<String, Object> fields) {
@@ -44,20 +44,20 @@ record SearchQuery(List<String> text, Long begin, Long end, Map<String, List<Obj
 			}
 			switch (key) {
 				case "text" -> text.addAll(IndexedDocument.tokens(String.valueOf(value)));
-				case "creationTime" -> {
-					if (!(value instanceof Map<?, ?> window)) {
-						throw new InvalidInputException("fields.creationTime", "must be {begin, end}");
+				case "creationTime", "startTime", "createdAt" -> {
+					if (!key.equals(profile.timeField()) || !(value instanceof Map<?, ?> window)) {
+						throw new InvalidInputException("fields." + key, "must be {begin, end} on " + profile.timeField());
 					}
-					begin = time(window.get("begin"), "fields.creationTime.begin");
-					end = time(window.get("end"), "fields.creationTime.end");
+					begin = time(window.get("begin"), "fields." + key + ".begin");
+					end = time(window.get("end"), "fields." + key + ".end");
 				}
-				case "scientific" -> {
+				case "scientific", "characteristics" -> {
 					if (!(value instanceof List<?> list)) {
-						throw new InvalidInputException("fields.scientific", "must be an array of conditions");
+						throw new InvalidInputException("fields." + key, "must be an array of conditions");
 					}
 					for (int i = 0; i < list.size(); i++) {
 						if (!(list.get(i) instanceof Map<?, ?> condition)) {
-							throw new InvalidInputException("fields.scientific[" + i + "]", "must be a condition object");
+							throw new InvalidInputException("fields." + key + "[" + i + "]", "must be a condition object");
 						}
 						conditions.add(Condition.parse(condition, i));
 					}
@@ -71,7 +71,7 @@ record SearchQuery(List<String> text, Long begin, Long end, Map<String, List<Obj
 				default -> {
 					if (!profile.facetFields().contains(key)) {
 						throw new InvalidInputException("fields." + key, "cannot be searched; fields are text, "
-								+ "creationTime, scientific, mode and " + profile.facetFields());
+								+ profile.timeField() + ", scientific, mode and " + profile.facetFields());
 					}
 					var values = value instanceof List<?> list ? List.<Object>copyOf(list) : List.of(value);
 					if (!values.isEmpty()) {

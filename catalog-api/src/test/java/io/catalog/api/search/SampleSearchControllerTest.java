@@ -44,6 +44,7 @@ class SampleSearchControllerTest extends CatalogTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void metadataKeysListTheCharacteristics() {
 		sample("group1", "mine", 20);
 		var keys = as("user1").get().uri("/api/v3/samples/metadataKeys").exchange().expectStatus().isOk()

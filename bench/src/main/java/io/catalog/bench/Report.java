@@ -18,6 +18,9 @@ final class Report {
 		out.append(String.format("%-40s", "datasets"));
 		results.forEach(r -> out.append(String.format("%16s", r.get("n"))));
 		out.append('\n');
+		out.append(String.format("%-40s", "ingested over HTTP"));
+		results.forEach(r -> out.append(String.format("%16s", r.get("ingested_over_http"))));
+		out.append('\n');
 		for (String key : List.of("sequential_datasets_per_s", "concurrent8_datasets_per_s", "raw_store_datasets_per_s",
 				"ratio_to_raw")) {
 			out.append(String.format("%-40s", "ingest " + key));

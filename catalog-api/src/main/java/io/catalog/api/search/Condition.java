@@ -16,6 +16,9 @@ import io.catalog.api.document.InvalidInputException;
  * @param relation how to compare
  * @param rhs the string, the number, or for a range the {@code [min, max]} in the condition's unit
  * @param unit the condition's unit, or {@code null}
+ * @param unitSymbol the unit as the query wrote it, or {@code null}
+ * @param low the number (or the range's minimum) in SI when there is a unit, else as written
+ * @param high the range's maximum (the number itself for other numeric relations)
  */
 record Condition(String lhs, Relation relation, Object rhs, Unit<?> unit, String unitSymbol, double low, double high) {
 

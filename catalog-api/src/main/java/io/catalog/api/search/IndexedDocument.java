@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+
+import javax.measure.Unit;
 
 import org.bson.Document;
 
@@ -109,7 +113,7 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 				var raw = entry.containsKey("value") ? entry.get("value") : entry.get("v");
 				var si = entry.get("valueSI") instanceof Number number ? number.doubleValue() : null;
 				var unitSI = entry.get("unitSI") instanceof String s ? s : null;
-				var parsed = unit instanceof String s ? UnitSymbols.parse(s) : java.util.Optional.<javax.measure.Unit<?>>empty();
+				var parsed = unit instanceof String s ? UnitSymbols.parse(s) : Optional.<Unit<?>>empty();
 				if (si == null && raw instanceof Number number && parsed.isPresent()) {
 					// written before units were normalised, or by a path that does not normalise: convert here
 					si = UnitSymbols.toSI(parsed.get(), number.doubleValue());
@@ -150,7 +154,7 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 			return List.of();
 		}
 		if (value instanceof Collection<?> list) {
-			return list.stream().filter(java.util.Objects::nonNull).map(v -> (Object) v).toList();
+			return list.stream().filter(Objects::nonNull).map(v -> (Object) v).toList();
 		}
 		return List.of(value);
 	}

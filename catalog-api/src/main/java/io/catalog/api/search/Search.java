@@ -50,7 +50,8 @@ class Search {
 		var order = order(profile, limits.order());
 		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile)
 			.page(query, rule(profile, caller), ids, order, limits.skip(), limits.limit()))
-			.flatMap(page -> fetch(profile, page.ids(), caller));
+			.flatMap(page -> fetch(profile, page.ids(), caller))
+			.map(documents -> inQueryUnits(profile, documents, query(profile, fieldsJson)));
 	}
 
 	Mono<List<Map<String, Object>>> fullfacet(Profile profile, String fieldsJson, String facetsJson, Caller caller) {
@@ -118,6 +119,33 @@ class Search {
 		var field = "_id".equals(first.getKey()) ? profile.kind().idField() : first.getKey();
 		var direction = first.getValue() instanceof Number n && n.intValue() < 0 ? "desc" : "asc";
 		return Order.parse(field + ":" + direction, profile.sortFields());
+	}
+
+	/**
+	 * Adds {@code valueInQueryUnit} and {@code queryUnit} to each metadata entry a unit condition compared, so
+	 * that a query in eV reads values written in keV in eV.
+	 */
+	private static List<Map<String, Object>> inQueryUnits(Profile profile, List<Map<String, Object>> documents,
+			SearchQuery query) {
+		for (Condition condition : query.conditions()) {
+			if (condition.unit() == null) {
+				continue;
+			}
+			for (Map<String, Object> document : documents) {
+				Object entry = document.get(profile.metadataField());
+				for (String part : condition.lhs().split("\\.")) {
+					entry = entry instanceof Map<?, ?> map ? map.get(part) : null;
+				}
+				if (entry instanceof Map<?, ?> map && map.get("valueSI") instanceof Number si
+						&& condition.unitSI().equals(map.get("unitSI"))) {
+					@SuppressWarnings("unchecked")
+					var quantity = (Map<String, Object>) map;
+					quantity.put("valueInQueryUnit", UnitSymbols.fromSI(condition.unit(), si.doubleValue()));
+					quantity.put("queryUnit", condition.unitSymbol());
+				}
+			}
+		}
+		return documents;
 	}
 
 	/** The ids a raw {@code mode} condition selects, from MongoDB; empty when the query has none. */

@@ -3,6 +3,7 @@ package io.catalog.api.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -14,7 +15,6 @@ import java.util.function.Supplier;
 import org.bson.Document;
 import org.roaringbitmap.RoaringBitmap;
 
-import io.catalog.api.document.InvalidInputException;
 
 /**
  * An in-memory index of one collection: a bitmap per facet value, per text term and per metadata key and unit,
@@ -137,9 +137,9 @@ class SearchIndex {
 			}
 			var sorted = new ArrayList<>(best);
 			sorted.sort(comparator);
-			var ids2 = sorted.subList(Math.min(skip, sorted.size()), sorted.size()).stream()
+			var pageIds = sorted.subList(Math.min(skip, sorted.size()), sorted.size()).stream()
 				.map(o -> documents.get(o).id()).toList();
-			return new Page(ids2, matching.getLongCardinality());
+			return new Page(pageIds, matching.getLongCardinality());
 		});
 	}
 
@@ -147,14 +147,14 @@ class SearchIndex {
 	Map<String, List<Map<String, Object>>> facets(SearchQuery query, Document rule, Set<Object> ids,
 			List<String> facets) {
 		return read(() -> {
-			var result = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
+			var result = new LinkedHashMap<String, List<Map<String, Object>>>();
 			for (String facet : facets) {
 				var matching = matchLocked(query.without(facet), rule, ids);
 				var counts = new ArrayList<Map<String, Object>>();
 				postings.getOrDefault(facet, Map.of()).forEach((value, bits) -> {
 					long count = RoaringBitmap.andCardinality(bits, matching);
 					if (count > 0) {
-						counts.add(new java.util.LinkedHashMap<>(Map.of("_id", value, "count", count)));
+						counts.add(new LinkedHashMap<>(Map.of("_id", value, "count", count)));
 					}
 				});
 				counts.sort(Comparator.<Map<String, Object>, Long>comparing(c -> (Long) c.get("count")).reversed()

@@ -1,6 +1,7 @@
 package io.catalog.api.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -131,6 +132,17 @@ class DatasetSearchControllerTest extends CatalogTest {
 		assertThat(fullquery("admin", fields)).extracting(d -> d.get("datasetName"))
 			.containsExactlyInAnyOrder("silicon scan", "hidden run");
 		assertThat(fullquery("user1", fields)).extracting(d -> d.get("datasetName")).containsExactly("silicon scan");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void unitConditionReportsValuesInTheQueryUnit() {
+		create(dataset("group1", "run", 9.7, true));
+		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"GREATER_THAN\",\"rhs\":9000,\"unit\":\"eV\"}]}";
+		var metadata = (Map<String, Object>) fullquery(null, fields).get(0).get("scientificMetadata");
+		var energy = (Map<String, Object>) metadata.get("energy");
+		assertThat(energy).containsEntry("queryUnit", "eV").containsEntry("unit", "keV");
+		assertThat(((Number) energy.get("valueInQueryUnit")).doubleValue()).isCloseTo(9700, within(1e-6));
 	}
 
 	@Test

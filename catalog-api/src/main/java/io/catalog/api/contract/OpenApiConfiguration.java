@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -20,6 +18,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -56,6 +56,7 @@ class OpenApiConfiguration {
 			"where", new String[] { "A LoopBack where condition as JSON (see filter)", "{\"ownerGroup\":\"group1\"}" },
 			"fields", new String[] { "Search fields as JSON", "{\"text\":\"tomography\"}" },
 			"limits", new String[] { "Paging as JSON: limit, skip, order", "{\"limit\":10,\"skip\":0,\"order\":\"creationTime:desc\"}" },
+			"facets", new String[] { "The facets to count, as a JSON array", "[\"type\",\"creationLocation\",\"ownerGroup\",\"keywords\"]" },
 			"fieldName", new String[] { "The array field to extend", "keywords" },
 			"data", new String[] { "The values to add, as a JSON array", "[\"tomography\"]" });
 

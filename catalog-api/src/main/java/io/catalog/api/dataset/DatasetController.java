@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -30,6 +31,7 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.search.Quantities;
 
 /** SciCat's dataset routes under {@code /api/v3/datasets} and {@code /api/v4/datasets}. */
 @RestController
@@ -64,21 +66,14 @@ class DatasetController {
 		return catalog.findOne(Datasets.KIND, caller, filter);
 	}
 
-	@GetMapping("/count")
-	@Operation(operationId = "countDatasets", summary = "How many datasets match the filter's where")
-	@ApiReturns("Count")
-	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
-			@RequestParam(required = false) String where, Caller caller) {
-		return catalog.count(Datasets.KIND, caller, filter, where);
-	}
-
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createDataset", summary = "Create a raw or derived dataset; the pid is generated unless the caller may choose it")
 	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
 	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
-		return datasets.create(body, caller).map(Datasets.KIND::toJson);
+	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller,
+			ServerHttpResponse response) {
+		return datasets.create(withSI(body, response), caller).map(Datasets.KIND::toJson);
 	}
 
 	@PostMapping("/isValid")
@@ -106,8 +101,9 @@ class DatasetController {
 	@Operation(operationId = "updateDataset", summary = "Change some fields of a dataset")
 	@ApiBody("UpdateDataset")
 	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
-		var fields = new LinkedHashMap<>(body);
+	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
+			ServerHttpResponse response) {
+		var fields = withSI(body, response);
 		if (pid.equals(fields.get("pid"))) {
 			fields.remove("pid");
 		}
@@ -119,8 +115,9 @@ class DatasetController {
 	@Operation(operationId = "replaceDataset", summary = "Replace a dataset's fields; pid, creation and file counters stay")
 	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
 	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
-		return datasets.replace(pid, body, caller).map(Datasets.KIND::toJson);
+	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
+			ServerHttpResponse response) {
+		return datasets.replace(pid, withSI(body, response), caller).map(Datasets.KIND::toJson);
 	}
 
 	@DeleteMapping("/{pid}")
@@ -163,6 +160,16 @@ class DatasetController {
 			.flatMap(dataset -> catalog.store().children("Attachment", "datasetId", pid).next())
 			.map(attachment -> Map.<String, Object>of("thumbnail", String.valueOf(attachment.get("thumbnail"))))
 			.defaultIfEmpty(Map.of());
+	}
+
+	/** A copy of the body whose quantities carry SI values; units that could not be read are named in a header. */
+	private static Map<String, Object> withSI(Map<String, Object> body, ServerHttpResponse response) {
+		var copy = new LinkedHashMap<>(body);
+		var unknown = Quantities.normaliseField(copy, "scientificMetadata");
+		if (!unknown.isEmpty()) {
+			response.getHeaders().add(Quantities.UNKNOWN_UNITS_HEADER, String.join(", ", unknown));
+		}
+		return copy;
 	}
 
 	private Object parseArray(String data) {

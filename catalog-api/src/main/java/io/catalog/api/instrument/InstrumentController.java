@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.mongodb.MongoException;
-import org.bson.Document;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.mongodb.MongoException;
+import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;

@@ -3,6 +3,7 @@ package io.catalog.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,8 @@ class AccessPolicyMatrixTest extends CatalogTest {
 	void everyCellHolds() throws IOException {
 		var rows = MatrixRow.read(TABLE);
 		var routes = routes();
-		var seed = MatrixSeed.plant(this::created, this::token, database, web);
+		var seed = MatrixSeed.plant(this::created, this::token, database, web,
+				() -> searchIndexes.rebuild().block(Duration.ofSeconds(30)));
 		var observed = new ArrayList<String>();
 		var mismatches = new ArrayList<String>();
 		boolean dirty = false;

@@ -43,12 +43,16 @@ final class MatrixSeed {
 
 	private final MongoDatabase database;
 
-	private MatrixSeed(MongoDatabase database) {
+	private final Runnable reindex;
+
+	private MatrixSeed(MongoDatabase database, Runnable reindex) {
 		this.database = database;
+		this.reindex = reindex;
 	}
 
-	static MatrixSeed plant(Creator api, Function<String, String> tokens, MongoDatabase database, WebTestClient web) {
-		var seed = new MatrixSeed(database);
+	static MatrixSeed plant(Creator api, Function<String, String> tokens, MongoDatabase database, WebTestClient web,
+			Runnable reindex) {
+		var seed = new MatrixSeed(database, reindex);
 		var dataset = new HashMap<>(Requests.rawDataset("group1"));
 		dataset.put("accessGroups", List.of("group2"));
 		var pid = id(api.create("user1", "/api/v3/datasets", dataset));
@@ -88,6 +92,7 @@ final class MatrixSeed {
 				.then(entry.getValue().isEmpty() ? Mono.empty()
 						: Mono.from(database.getCollection(entry.getKey()).insertMany(entry.getValue())).then()))
 			.blockLast(Duration.ofSeconds(30));
+		reindex.run();
 	}
 
 	WebTestClient client(String caller) {

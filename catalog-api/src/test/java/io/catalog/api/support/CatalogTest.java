@@ -21,9 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.catalog.api.search.SearchIndexes;
+
 /**
  * A full catalog-api on a random port over the test store, configured with SciCat's test group lists, with
- * helpers to sign in as the test accounts. The store is emptied before each test.
+ * helpers to sign in as the test accounts. The store (and so the search indexes) is emptied before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -50,6 +52,10 @@ public abstract class CatalogTest {
 	@Autowired
 	protected MongoDatabase database;
 
+	/** Rebuilt after the store is emptied behind the application's back, as at start-up. */
+	@Autowired
+	protected SearchIndexes searchIndexes;
+
 	@DynamicPropertySource
 	static void catalog(DynamicPropertyRegistry registry) {
 		registry.add("catalog.store.uri", TestStore::uri);
@@ -62,6 +68,7 @@ public abstract class CatalogTest {
 		Flux.from(database.listCollectionNames())
 			.flatMap(name -> Mono.from(database.getCollection(name).deleteMany(new Document())))
 			.blockLast(Duration.ofSeconds(30));
+		searchIndexes.rebuild().block(Duration.ofSeconds(30));
 	}
 
 	/** A token for the test account, signed in once per run. */

@@ -1,0 +1,197 @@
+package io.catalog.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.catalog.api.CatalogApplication;
+
+/**
+ * The bench command: for each size, starts catalog-api in-process on the embedded store in a temporary folder,
+ * seeds it over HTTP (sequentially, then at concurrency 8), measures the store's own insert ceiling with the
+ * driver, then the search routes' latencies; prints a table and JSON.
+ */
+public final class Bench {
+
+	static final int CONCURRENCY = 8;
+
+	private static final String PASSWORD = UUID.randomUUID().toString();
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		var sizes = new ArrayList<Integer>();
+		int calls = 200;
+		int httpMax = 10_000;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--n" -> sizes.add(Integer.parseInt(args[++i].replace("_", "")));
+				case "--million" -> sizes.add(1_000_000);
+				case "--calls" -> calls = Integer.parseInt(args[++i]);
+				case "--http-max" -> httpMax = Integer.parseInt(args[++i].replace("_", ""));
+				default -> throw new IllegalArgumentException(
+						"usage: bench [--n N]... [--million] [--calls C] [--http-max M]");
+			}
+		}
+		if (sizes.isEmpty() || sizes.equals(List.of(1_000_000))) {
+			sizes.addAll(0, List.of(4_000, 100_000));
+		}
+		var results = new ArrayList<Map<String, Object>>();
+		for (int n : sizes) {
+			results.add(run(n, calls, httpMax));
+			System.out.println(Report.table(results));
+		}
+		System.out.println(Http.write(results));
+		System.exit(0);
+	}
+
+	/**
+	 * Seeds and measures one catalog of {@code n} datasets; answers the numbers. The first {@code httpMax} are
+	 * ingested over HTTP; the rest are written in their stored form with the driver, and the catalog restarted
+	 * so that its search index is built from the store.
+	 */
+	static Map<String, Object> run(int n, int calls, int httpMax) throws Exception {
+		var folder = Files.createTempDirectory("catalog-bench");
+		try {
+			var result = new LinkedHashMap<String, Object>();
+			result.put("n", n);
+			int viaHttp = Math.min(n, httpMax);
+			result.put("ingested_over_http", viaHttp);
+			try (var catalog = start(folder)) {
+				result.put("ingest", ingest(catalog, viaHttp));
+				if (viaHttp < n) {
+					StoredSeeds.insert(catalog.getBean(MongoDatabase.class), viaHttp, n);
+				}
+			}
+			long restart = System.nanoTime();
+			try (var catalog = start(folder)) {
+				result.put("restart_with_index_build_ms", Timings.round((System.nanoTime() - restart) / 1e6));
+				result.put("queries", Queries.measure(client(catalog, "scientist"), calls));
+			}
+			return result;
+		}
+		finally {
+			delete(folder);
+		}
+	}
+
+	private static Map<String, Object> ingest(ConfigurableApplicationContext catalog, int n) throws Exception {
+		var http = client(catalog, "ingestor");
+		int sequential = Math.max(1, Math.min(2_000, n / 10));
+		long start = System.nanoTime();
+		for (int i = 0; i < sequential; i++) {
+			ingestOne(http, i);
+		}
+		double sequentialRate = sequential / ((System.nanoTime() - start) / 1e9);
+		var next = new AtomicInteger(sequential);
+		start = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+		try {
+			var workers = new ArrayList<Future<?>>();
+			for (int w = 0; w < CONCURRENCY; w++) {
+				workers.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+						ingestOne(http, i);
+					}
+				}));
+			}
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		double concurrentRate = (n - sequential) / ((System.nanoTime() - start) / 1e9);
+		double rawRate = rawCeiling(catalog.getBean(MongoDatabase.class), sequential, Math.min(n, sequential + 20_000));
+		var result = new LinkedHashMap<String, Object>();
+		result.put("sequential_datasets_per_s", Timings.round(sequentialRate));
+		result.put("concurrent8_datasets_per_s", Timings.round(concurrentRate));
+		result.put("raw_store_datasets_per_s", Timings.round(rawRate));
+		result.put("ratio_to_raw", Timings.round(concurrentRate / rawRate));
+		return result;
+	}
+
+	private static void ingestOne(Http http, int i) {
+		var dataset = Seeds.dataset(i);
+		http.post("/api/v3/datasets", dataset, 201);
+		http.post("/api/v3/origdatablocks", Seeds.origDatablock(i, dataset), 201);
+	}
+
+	/** Driver inserts of the same documents (dataset and file list) into side collections, at concurrency 8. */
+	private static double rawCeiling(MongoDatabase database, int from, int to) {
+		var datasets = database.getCollection("BenchRawDataset");
+		var blocks = database.getCollection("BenchRawOrigDatablock");
+		long start = System.nanoTime();
+		Flux.range(from, Math.max(1, to - from)).flatMap(i -> {
+			var dataset = Seeds.dataset(i);
+			var raw = new Document(dataset).append("_id", dataset.get("pid"));
+			var block = new Document(Seeds.origDatablock(i, dataset)).append("_id", UUID.randomUUID().toString());
+			return Mono.from(datasets.insertOne(raw)).then(Mono.from(blocks.insertOne(block)));
+		}, CONCURRENCY).blockLast();
+		double rate = Math.max(1, to - from) / ((System.nanoTime() - start) / 1e9);
+		Mono.from(datasets.drop()).then(Mono.from(blocks.drop())).block();
+		return rate;
+	}
+
+	private static Http client(ConfigurableApplicationContext catalog, String username) {
+		int port = ((ReactiveWebServerApplicationContext) catalog).getWebServer().getPort();
+		return new Http(port).signIn(username, PASSWORD);
+	}
+
+	static ConfigurableApplicationContext start(Path folder) throws IOException {
+		var accounts = folder.resolve("functionalAccounts.json");
+		if (!Files.exists(accounts)) {
+			var list = List.of(account("ingestor", "ingestor"), account("scientist", "group0"), account("admin", "admin"));
+			new ObjectMapper().writeValue(accounts.toFile(), list);
+		}
+		var properties = new LinkedHashMap<String, Object>();
+		properties.put("server.port", 0);
+		properties.put("server.address", "127.0.0.1");
+		properties.put("catalog.store.uri", "");
+		properties.put("catalog.store.data-dir", folder.resolve("store").toString());
+		properties.put("catalog.auth.functional-accounts-file", accounts.toString());
+		properties.put("catalog.auth.jwt-secret", "bench-secret-" + UUID.randomUUID());
+		properties.put("logging.level.root", "WARN");
+		properties.put("logging.level.de.bwaldvogel", "ERROR");
+		properties.put("logging.level.io.catalog.api.search", "INFO");
+		var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return new SpringApplicationBuilder(CatalogApplication.class).run(args);
+	}
+
+	private static Map<String, Object> account(String username, String role) {
+		return Map.of("username", username, "email", username + "@facility.test", "password", PASSWORD, "role", role,
+				"global", false);
+	}
+
+	private static void delete(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+}

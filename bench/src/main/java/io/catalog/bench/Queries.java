@@ -1,0 +1,34 @@
+package io.catalog.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The search calls the bench times, as a signed-in scientist of one group (so the read rule applies). */
+final class Queries {
+
+	static final String FACETS = "[\"type\",\"creationLocation\",\"ownerGroup\",\"keywords\"]";
+
+	static final String UNIT_CONDITION = "{\"scientific\":[{\"lhs\":\"photon_energy\",\"relation\":\"RANGE\","
+			+ "\"rhs\":[9000,10000],\"unit\":\"eV\"}]}";
+
+	private Queries() {
+	}
+
+	static Map<String, Object> measure(Http http, int calls) {
+		var result = new LinkedHashMap<String, Object>();
+		result.put("fullquery", Timings.of(calls, () -> http.get("/api/v3/datasets/fullquery",
+				Map.of("fields", "{}", "limits", "{\"limit\":10,\"order\":\"creationTime:desc\"}"))));
+		result.put("fullquery_text", Timings.of(calls, () -> http.get("/api/v3/datasets/fullquery",
+				Map.of("fields", "{\"text\":\"diffraction\"}", "limits", "{\"limit\":10}"))));
+		result.put("fullfacet", Timings.of(calls, () -> http.get("/api/v3/datasets/fullfacet",
+				Map.of("fields", "{}", "facets", FACETS))));
+		result.put("count", Timings.of(calls, () -> http.get("/api/v3/datasets/count", Map.of())));
+		result.put("unit_condition", Timings.of(calls, () -> http.get("/api/v3/datasets/fullquery",
+				Map.of("fields", UNIT_CONDITION, "limits", "{\"limit\":10}"))));
+		result.put("metadataKeys", Timings.of(calls, () -> http.get("/api/v3/datasets/metadataKeys", Map.of())));
+		var total = Http.read(http.get("/api/v3/datasets/count", Map.of())).get("count");
+		result.put("readable_datasets", total);
+		return result;
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.catalog.api.search;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import io.catalog.api.access.Caller;
+import io.catalog.api.document.Catalog;
+import io.catalog.api.document.InvalidInputException;
+
+/**
+ * Full queries, facets, counts and metadata keys over one kind of document, answered from its search index under
+ * the caller's read rule; a page's documents come from MongoDB in the index's order.
+ */
+@Service
+class Search {
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private final Catalog catalog;
+
+	private final SearchIndexes indexes;
+
+	private final ObjectMapper mapper;
+
+	Search(Catalog catalog, SearchIndexes indexes, ObjectMapper mapper) {
+		this.catalog = catalog;
+		this.indexes = indexes;
+		this.mapper = mapper;
+	}
+
+	Mono<List<Map<String, Object>>> fullquery(Profile profile, String fieldsJson, String limitsJson, Caller caller) {
+		var limits = catalog.filters().parseLimits(limitsJson);
+		var order = order(profile, limits.order());
+		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile)
+			.page(query, rule(profile, caller), ids, order, limits.skip(), limits.limit()))
+			.flatMap(page -> fetch(profile, page.ids(), caller))
+			.map(documents -> inQueryUnits(profile, documents, query(profile, fieldsJson)));
+	}
+
+	Mono<List<Map<String, Object>>> fullfacet(Profile profile, String fieldsJson, String facetsJson, Caller caller) {
+		var facets = facets(profile, facetsJson);
+		return answer(profile, fieldsJson, (query, ids) -> List.<Map<String, Object>>of(
+				new LinkedHashMap<>(indexes.of(profile).facets(query, rule(profile, caller), ids, facets))));
+	}
+
+	Mono<Long> count(Profile profile, String fieldsJson, Caller caller) {
+		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile).count(query, rule(profile, caller), ids));
+	}
+
+	Mono<List<MetadataKeys.KeyUse>> metadataKeys(Profile profile, String fieldsJson, Caller caller) {
+		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile).metadataKeys(query, rule(profile, caller), ids));
+	}
+
+	/** Reads the fields, resolves a raw {@code mode} in MongoDB if there is one, then asks the index. */
+	private <T> Mono<T> answer(Profile profile, String fieldsJson, BiFunction<SearchQuery, Set<Object>, T> ask) {
+		return Mono.fromCallable(() -> query(profile, fieldsJson))
+			.flatMap(query -> modeIds(profile, query).map(ids -> ask.apply(query, ids))
+				.switchIfEmpty(Mono.fromCallable(() -> ask.apply(query, null))));
+	}
+
+	private Document rule(Profile profile, Caller caller) {
+		return catalog.policy().readRule(caller, profile.kind().resource());
+	}
+
+	private SearchQuery query(Profile profile, String fieldsJson) {
+		if (fieldsJson == null || fieldsJson.isBlank()) {
+			return SearchQuery.ALL;
+		}
+		try {
+			return SearchQuery.parse(profile, mapper.readValue(fieldsJson, OBJECT));
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidInputException("fields", "is not a valid JSON object: " + ex.getOriginalMessage());
+		}
+	}
+
+	private List<String> facets(Profile profile, String facetsJson) {
+		if (facetsJson == null || facetsJson.isBlank()) {
+			return profile == Profile.DATASETS ? List.of("type", "creationLocation", "ownerGroup", "keywords")
+					: List.of("ownerGroup");
+		}
+		List<String> facets;
+		try {
+			facets = mapper.readValue(facetsJson, STRINGS);
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidInputException("facets", "is not a JSON array of field names: " + ex.getOriginalMessage());
+		}
+		for (String facet : facets) {
+			if (!profile.facetFields().contains(facet)) {
+				throw new InvalidInputException("facets", "cannot count " + facet + "; one of " + profile.facetFields());
+			}
+		}
+		return facets;
+	}
+
+	private Order order(Profile profile, Document order) {
+		if (order.isEmpty()) {
+			return null;
+		}
+		var first = order.entrySet().iterator().next();
+		var field = "_id".equals(first.getKey()) ? profile.kind().idField() : first.getKey();
+		var direction = first.getValue() instanceof Number n && n.intValue() < 0 ? "desc" : "asc";
+		return Order.parse(field + ":" + direction, profile.sortFields());
+	}
+
+	/**
+	 * Adds {@code valueInQueryUnit} and {@code queryUnit} to each metadata entry a unit condition compared, so
+	 * that a query in eV reads values written in keV in eV.
+	 */
+	private static List<Map<String, Object>> inQueryUnits(Profile profile, List<Map<String, Object>> documents,
+			SearchQuery query) {
+		for (Condition condition : query.conditions()) {
+			if (condition.unit() == null) {
+				continue;
+			}
+			for (Map<String, Object> document : documents) {
+				Object entry = document.get(profile.metadataField());
+				for (String part : condition.lhs().split("\\.")) {
+					entry = entry instanceof Map<?, ?> map ? map.get(part) : null;
+				}
+				if (entry instanceof Map<?, ?> map && map.get("valueSI") instanceof Number si
+						&& condition.unitSI().equals(map.get("unitSI"))) {
+					@SuppressWarnings("unchecked")
+					var quantity = (Map<String, Object>) map;
+					quantity.put("valueInQueryUnit", UnitSymbols.fromSI(condition.unit(), si.doubleValue()));
+					quantity.put("queryUnit", condition.unitSymbol());
+				}
+			}
+		}
+		return documents;
+	}
+
+	/** The ids a raw {@code mode} condition selects, from MongoDB; empty when the query has none. */
+	private Mono<Set<Object>> modeIds(Profile profile, SearchQuery query) {
+		if (query.mode() == null) {
+			return Mono.empty();
+		}
+		String json;
+		try {
+			json = mapper.writeValueAsString(query.mode());
+		}
+		catch (JsonProcessingException ex) {
+			return Mono.error(new InvalidInputException("fields.mode", "cannot be read"));
+		}
+		var where = catalog.filters().parseWhere(json, profile.kind().schema());
+		return Flux.from(catalog.store().collection(profile.kind().collection()).find(where)
+			.projection(new Document("_id", 1))).map(d -> d.get("_id")).collect(HashSet::new, Set::add);
+	}
+
+	/** The page's documents in the index's order, each read by its id (an indexed lookup on every store). */
+	private Mono<List<Map<String, Object>>> fetch(Profile profile, List<Object> ids, Caller caller) {
+		return Flux.fromIterable(ids)
+			.flatMapSequential(id -> catalog.store().get(profile.kind(), id), 16)
+			.filter(document -> catalog.policy().canRead(caller, profile.kind().resource(), document))
+			.map(profile.kind()::toJson)
+			.collectList();
+	}
+
+
+}

@@ -1,0 +1,253 @@
+package io.catalog.api.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.catalog.api.support.CatalogTest;
+import io.catalog.api.support.Requests;
+
+class DatasetSearchControllerTest extends CatalogTest {
+
+	private static final String FACETS = "[\"type\",\"creationLocation\",\"ownerGroup\",\"keywords\"]";
+
+	static Map<String, Object> dataset(String ownerGroup, String name, double energyKeV, boolean published, String... keywords) {
+		var dataset = new HashMap<>(Requests.rawDataset(ownerGroup));
+		dataset.put("datasetName", name);
+		dataset.put("isPublished", published);
+		dataset.put("keywords", List.of(keywords));
+		dataset.put("scientificMetadata", Map.of("energy", Map.of("value", energyKeV, "unit", "keV"),
+				"sample", Map.of("value", "silicon wafer", "unit", "")));
+		return dataset;
+	}
+
+	String create(Map<String, Object> dataset) {
+		return (String) created("admin", "/api/v3/datasets", dataset).get("pid");
+	}
+
+	WebTestClient.ResponseSpec get(String username, String path, Map<String, String> params) {
+		return as(username).get().uri(b -> {
+			b.path(path);
+			params.keySet().forEach(key -> b.queryParam(key, "{" + key + "}"));
+			return b.build(params);
+		}).exchange();
+	}
+
+	List<Map<String, Object>> fullquery(String username, String fields) {
+		return get(username, "/api/v3/datasets/fullquery", Map.of("fields", fields)).expectStatus().isOk()
+			.expectBody(JSON_ARRAY).returnResult().getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> facets(String username, String fields) {
+		return get(username, "/api/v3/datasets/fullfacet", Map.of("fields", fields, "facets", FACETS)).expectStatus()
+			.isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody().get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	static long total(Map<String, Object> facets) {
+		return ((Number) ((List<Map<String, Object>>) facets.get("all")).get(0).get("totalSets")).longValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<Object, Long> counts(Map<String, Object> facets, String facet) {
+		var counts = new HashMap<Object, Long>();
+		((List<Map<String, Object>>) facets.get(facet))
+			.forEach(c -> counts.put(c.get("_id"), ((Number) c.get("count")).longValue()));
+		return counts;
+	}
+
+	void seed() {
+		create(dataset("group1", "silicon scan", 9.7, false, "xrd", "silicon"));
+		create(dataset("group1", "gold scan", 12, false, "xrd"));
+		create(dataset("group2", "public powder", 8, true, "powder"));
+		create(dataset("group3", "hidden run", 9.5, false, "tomo"));
+	}
+
+	@Test
+	void facetCountsFollowEachCallersReadRule() {
+		seed();
+		assertThat(total(facets(null, "{}"))).isEqualTo(1);
+		assertThat(total(facets("user1", "{}"))).isEqualTo(3);
+		assertThat(counts(facets("user1", "{}"), "ownerGroup")).containsOnly(Map.entry("group1", 2L), Map.entry("group2", 1L));
+		assertThat(total(facets("user4", "{}"))).isEqualTo(1);
+		assertThat(total(facets("admin", "{}"))).isEqualTo(4);
+		assertThat(total(facets("archiveManager", "{}"))).isEqualTo(4);
+		assertThat(counts(facets("admin", "{}"), "keywords")).containsEntry("xrd", 2L).containsEntry("tomo", 1L);
+	}
+
+	@Test
+	void facetIgnoresItsOwnSelectionButCountsUnderTheOthers() {
+		seed();
+		var facets = facets("admin", "{\"ownerGroup\":[\"group1\"]}");
+		assertThat(total(facets)).isEqualTo(2);
+		assertThat(counts(facets, "ownerGroup")).containsOnlyKeys("group1", "group2", "group3");
+		assertThat(counts(facets, "keywords")).containsOnly(Map.entry("xrd", 2L), Map.entry("silicon", 1L));
+	}
+
+	@Test
+	void sharedWithEmailReadsTheDataset() {
+		var dataset = dataset("group3", "shared run", 9, false);
+		dataset.put("sharedWith", List.of("user4@facility.test"));
+		create(dataset);
+		assertThat(total(facets("user4", "{}"))).isEqualTo(1);
+		assertThat(total(facets("user2", "{}"))).isZero();
+	}
+
+	@Test
+	void textSearchRanksNameMatchesFirst() {
+		var description = dataset("group1", "plain run", 9, true);
+		description.put("description", "a silicon sample");
+		var name = dataset("group1", "silicon silicon study", 9, true);
+		var unrelated = dataset("group1", "unrelated", 9, true, "gold");
+		for (var dataset : List.of(description, name, unrelated)) {
+			dataset.put("scientificMetadata", Map.of());
+			create(dataset);
+		}
+		var found = fullquery(null, "{\"text\":\"silicon\"}");
+		assertThat(found).extracting(d -> d.get("datasetName")).containsExactly("silicon silicon study", "plain run");
+	}
+
+	@Test
+	void textSearchFindsByPidAndMetadataValues() {
+		var pid = create(dataset("group1", "run", 9, true));
+		assertThat(fullquery(null, "{\"text\":\"" + pid + "\"}")).extracting(d -> d.get("pid")).containsExactly(pid);
+		assertThat(fullquery(null, "{\"text\":\"wafer\"}")).hasSize(1);
+	}
+
+	@Test
+	void unitConditionMatchesInAnyCompatibleUnit() {
+		seed();
+		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"RANGE\",\"rhs\":[9000,10000],\"unit\":\"eV\"}]}";
+		assertThat(fullquery("admin", fields)).extracting(d -> d.get("datasetName"))
+			.containsExactlyInAnyOrder("silicon scan", "hidden run");
+		assertThat(fullquery("user1", fields)).extracting(d -> d.get("datasetName")).containsExactly("silicon scan");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void unitConditionReportsValuesInTheQueryUnit() {
+		create(dataset("group1", "run", 9.7, true));
+		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"GREATER_THAN\",\"rhs\":9000,\"unit\":\"eV\"}]}";
+		var metadata = (Map<String, Object>) fullquery(null, fields).get(0).get("scientificMetadata");
+		var energy = (Map<String, Object>) metadata.get("energy");
+		assertThat(energy).containsEntry("queryUnit", "eV").containsEntry("unit", "keV");
+		assertThat(((Number) energy.get("valueInQueryUnit")).doubleValue()).isCloseTo(9700, within(1e-6));
+	}
+
+	@Test
+	void storedQuantitiesCarrySiValues() {
+		var pid = create(dataset("group1", "run", 9.7, true));
+		var stored = getObject("admin", "/api/v3/datasets/{pid}", pid);
+		assertThat(stored.get("scientificMetadata").toString()).contains("unitSI=J").contains("valueSI=1.554");
+	}
+
+	@Test
+	void unknownUnitIsKeptAndNamedInAHeader() {
+		var dataset = dataset("group1", "run", 9, true);
+		dataset.put("scientificMetadata", Map.of("distance", Map.of("value", 3, "unit", "furlong")));
+		post("admin", "/api/v3/datasets", dataset).expectStatus().isCreated()
+			.expectHeader().valueEquals(Quantities.UNKNOWN_UNITS_HEADER, "furlong")
+			.expectBody().jsonPath("$.scientificMetadata.distance.value").isEqualTo(3)
+			.jsonPath("$.scientificMetadata.distance.valueSI").doesNotExist();
+	}
+
+	@Test
+	void incompatibleConditionUnitIsBadRequest() {
+		seed();
+		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"GREATER_THAN\",\"rhs\":1,\"unit\":\"mm\"}]}";
+		get("admin", "/api/v3/datasets/fullquery", Map.of("fields", fields)).expectStatus().isBadRequest()
+			.expectBody(String.class).value(body -> assertThat(body).contains("not compatible"));
+	}
+
+	@Test
+	void malformedFieldsAreBadRequest() {
+		get("admin", "/api/v3/datasets/fullquery", Map.of("fields", "{text:")).expectStatus().isBadRequest()
+			.expectBody(String.class).value(body -> assertThat(body).contains("fields"));
+	}
+
+	@Test
+	void malformedLimitsAreBadRequest() {
+		get("admin", "/api/v3/datasets/fullquery", Map.of("limits", "[1")).expectStatus().isBadRequest()
+			.expectBody(String.class).value(body -> assertThat(body).contains("limits"));
+	}
+
+	@Test
+	void limitOverTheMaximumIsBadRequest() {
+		get("admin", "/api/v3/datasets/fullquery", Map.of("limits", "{\"limit\":100000000}")).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void unknownFacetIsBadRequest() {
+		get("admin", "/api/v3/datasets/fullfacet", Map.of("facets", "[\"password\"]")).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void fullqueryPagesInTheRequestedOrder() {
+		seed();
+		var page = get("admin", "/api/v4/datasets/fullquery",
+				Map.of("fields", "{}", "limits", "{\"limit\":2,\"skip\":1,\"order\":\"datasetName:asc\"}"))
+			.expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody();
+		assertThat(page).extracting(d -> d.get("datasetName")).containsExactly("hidden run", "public powder");
+	}
+
+	@Test
+	void countAnswersUnderTheReadRule() {
+		seed();
+		assertThat(getObject("user1", "/api/v3/datasets/count")).containsEntry("count", 3);
+		assertThat(getObject(null, "/api/v3/datasets/count")).containsEntry("count", 1);
+		assertThat(getObject("admin", "/api/v3/datasets/count?where={w}", "{\"ownerGroup\":\"group1\"}"))
+			.containsEntry("count", 2);
+	}
+
+	@Test
+	void metadataKeysFollowUpdatesAndDeletes() {
+		var pid = create(dataset("group1", "run", 9, false));
+		assertThat(keys("user1")).containsExactly("energy", "sample");
+		assertThat(keys("user2")).isEmpty();
+		patch("admin", "/api/v3/datasets/{pid}", Map.of("scientificMetadata",
+				Map.of("wavelength", Map.of("value", 1.5, "unit", "Å"))), pid).expectStatus().isOk();
+		assertThat(keys("user1")).containsExactly("wavelength");
+		as("admin").delete().uri("/api/v3/datasets/{pid}", pid).exchange().expectStatus().isOk();
+		assertThat(keys("admin")).isEmpty();
+	}
+
+	@Test
+	void detailedMetadataKeysCountUsesAndUnits() {
+		create(dataset("group1", "a", 9, true));
+		var other = dataset("group1", "b", 9, true);
+		other.put("scientificMetadata", Map.of("energy", Map.of("value", 9000, "unit", "eV")));
+		create(other);
+		var keys = get(null, "/api/v3/datasets/metadataKeys", Map.of("detail", "true")).expectStatus().isOk()
+			.expectBody(JSON_ARRAY).returnResult().getResponseBody();
+		assertThat(keys.get(0)).containsEntry("key", "energy").containsEntry("count", 2)
+			.containsEntry("units", List.of("eV", "keV"));
+	}
+
+	@Test
+	void indexIsRebuiltFromTheStoreAtStartUp() {
+		Mono.from(database.getCollection("Dataset").insertOne(new Document("_id", "written/elsewhere")
+			.append("ownerGroup", "group1").append("isPublished", true).append("datasetName", "imported")))
+			.block(Duration.ofSeconds(10));
+		assertThat(fullquery(null, "{\"text\":\"imported\"}")).isEmpty();
+		searchIndexes.rebuild().block(Duration.ofSeconds(30));
+		assertThat(fullquery(null, "{\"text\":\"imported\"}")).extracting(d -> d.get("pid")).containsExactly("written/elsewhere");
+	}
+
+	@SuppressWarnings("unchecked")
+	List<String> keys(String username) {
+		return get(username, "/api/v3/datasets/metadataKeys", Map.of()).expectStatus().isOk().expectBody(List.class)
+			.returnResult().getResponseBody();
+	}
+
+}

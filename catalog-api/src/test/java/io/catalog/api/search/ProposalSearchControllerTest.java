@@ -1,0 +1,48 @@
+package io.catalog.api.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.catalog.api.support.CatalogTest;
+
+class ProposalSearchControllerTest extends CatalogTest {
+
+	void proposal(String proposalId, String ownerGroup, String title, String startTime) {
+		var proposal = new HashMap<String, Object>();
+		proposal.put("proposalId", proposalId);
+		proposal.put("ownerGroup", ownerGroup);
+		proposal.put("email", "pi@facility.test");
+		proposal.put("title", title);
+		proposal.put("startTime", startTime);
+		post("proposalIngestor", "/api/v3/proposals", proposal).expectStatus().is2xxSuccessful();
+	}
+
+	@Test
+	void fullqueryFindsByTextAndTimeWindowUnderTheReadRule() {
+		proposal("p1", "group1", "Protein crystallography", "2026-01-01T00:00:00Z");
+		proposal("p2", "group1", "Protein dynamics", "2025-01-01T00:00:00Z");
+		proposal("p3", "group2", "Protein folding", "2026-02-01T00:00:00Z");
+		var fields = "{\"text\":\"protein\",\"startTime\":{\"begin\":\"2025-12-01T00:00:00Z\",\"end\":\"2026-12-31T00:00:00Z\"}}";
+		var found = as("user1").get().uri(b -> b.path("/api/v3/proposals/fullquery").queryParam("fields", "{f}").build(fields))
+			.exchange().expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody();
+		assertThat(found).extracting(p -> p.get("proposalId")).containsExactly("p1");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void fullfacetCountsOwnerGroupsTheCallerMayRead() {
+		proposal("p1", "group1", "One", "2026-01-01T00:00:00Z");
+		proposal("p2", "group2", "Two", "2026-01-01T00:00:00Z");
+		var facets = as("admin").get().uri(b -> b.path("/api/v3/proposals/fullfacet").queryParam("facets", "{f}")
+			.build("[\"ownerGroup\"]")).exchange().expectStatus().isOk().expectBody(JSON_ARRAY).returnResult()
+			.getResponseBody().get(0);
+		assertThat((List<Map<String, Object>>) facets.get("ownerGroup")).hasSize(2);
+		assertThat((List<Map<String, Object>>) facets.get("all")).containsExactly(Map.of("totalSets", 2));
+	}
+
+}

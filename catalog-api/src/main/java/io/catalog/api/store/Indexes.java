@@ -26,17 +26,19 @@ class Indexes implements InitializingBean {
 	private static final List<String> OWNABLE = List.of("ownerGroup", "accessGroups", "isPublished");
 
 	/** Per collection, the indexed fields; a leading {@code !} marks a unique index. */
-	static final Map<String, List<String>> DECLARED = Map.of(
-			"Dataset", List.of("ownerGroup", "accessGroups", "isPublished", "creationTime", "type", "createdAt", "sourceFolder"),
-			"OrigDatablock", List.of("datasetId", "ownerGroup", "accessGroups"),
-			"Datablock", List.of("datasetId", "archiveId", "ownerGroup"),
-			"Sample", OWNABLE,
-			"Proposal", OWNABLE,
-			"Instrument", List.of("!uniqueName"),
-			"Attachment", List.of("datasetId", "sampleId", "proposalId"),
-			"Policy", List.of("ownerGroup"),
-			"PublishedData", List.of("status", "createdBy"),
-			"History", List.of("documentId", "subsystem"));
+	static final Map<String, List<String>> DECLARED = Map.ofEntries(
+			Map.entry("Dataset", List.of("ownerGroup", "accessGroups", "isPublished", "creationTime", "type", "createdAt", "sourceFolder")),
+			Map.entry("OrigDatablock", List.of("datasetId", "ownerGroup", "accessGroups")),
+			Map.entry("Datablock", List.of("datasetId", "archiveId", "ownerGroup")),
+			Map.entry("Sample", OWNABLE),
+			Map.entry("Proposal", OWNABLE),
+			Map.entry("Instrument", List.of("!uniqueName")),
+			Map.entry("Attachment", List.of("datasetId", "sampleId", "proposalId")),
+			Map.entry("Policy", List.of("ownerGroup")),
+			Map.entry("PublishedData", List.of("status", "createdBy")),
+			Map.entry("History", List.of("documentId", "subsystem")),
+			Map.entry("Job", List.of("ownerGroup", "ownerUser", "type", "createdAt")),
+			Map.entry("Outbox", List.of("seq")));
 
 	private final MongoDatabase database;
 

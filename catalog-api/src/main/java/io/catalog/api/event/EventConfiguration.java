@@ -62,6 +62,11 @@ class EventConfiguration {
 	}
 
 	@Bean
+	Events events(Outbox outbox) {
+		return new Events(outbox);
+	}
+
+	@Bean
 	EventRelay eventRelay(Outbox outbox, Producer<String, CloudEvent> producer, ObjectMapper mapper,
 			EventProperties properties) {
 		return new EventRelay(outbox, producer, new CloudEvents(mapper, properties.source()), properties);

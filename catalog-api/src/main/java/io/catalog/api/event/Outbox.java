@@ -60,6 +60,14 @@ class Outbox implements Journal {
 		return Mono.from(entries().insertOne(entry)).thenReturn(entry.get("_id"));
 	}
 
+	/** Adds an event that follows no store write (a job action's message), ready to send. */
+	Mono<Void> add(String topic, String collection, Object id, String operation, Document data) {
+		var entry = new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
+			.append("state", READY).append("topic", topic).append("collection", collection)
+			.append("documentId", id).append("operation", operation).append("at", new Date()).append("data", data);
+		return Mono.from(entries().insertOne(entry)).doOnSuccess(result -> wake.run()).then();
+	}
+
 	@Override
 	public Mono<Void> confirm(Object entry, Document document) {
 		return Mono.from(entries().updateOne(Filters.eq("_id", entry),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,13 +54,19 @@ public final class TestKafka {
 	/** Reads a topic from the beginning until {@code count} records came or the time is up. */
 	public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic, int count,
 			Duration timeout) {
+		return read(bootstrapServers, topic, records -> records.size() >= count, timeout);
+	}
+
+	/** Reads a topic from the beginning until the records read so far satisfy {@code enough} or the time is up. */
+	public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
+			Predicate<List<ConsumerRecord<String, String>>> enough, Duration timeout) {
 		var records = new ArrayList<ConsumerRecord<String, String>>();
 		try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			var deadline = System.nanoTime() + timeout.toNanos();
-			while (records.size() < count && System.nanoTime() < deadline) {
+			while (!enough.test(records) && System.nanoTime() < deadline) {
 				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
 			}
 		}

@@ -62,6 +62,11 @@ class EventConfiguration {
 	}
 
 	@Bean
+	StartupReport startupReport(Brokers brokers) {
+		return new StartupReport(brokers);
+	}
+
+	@Bean
 	Events events(Outbox outbox) {
 		return new Events(outbox);
 	}

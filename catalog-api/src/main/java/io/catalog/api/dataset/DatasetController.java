@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,7 @@ class DatasetController {
 	@Operation(operationId = "listDatasets", summary = "Datasets matching a LoopBack filter (also taken as a header), under the read rule")
 	@ApiReturns(value = "Dataset", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
-			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+			@Parameter(hidden = true) @RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
 		return catalog.list(Datasets.KIND, caller, filter != null ? filter : headerFilter);
 	}
 

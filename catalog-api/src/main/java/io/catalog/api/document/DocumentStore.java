@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -11,16 +12,19 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.catalog.api.query.Filter;
 
 /**
  * Reads and writes catalog documents in their SciCat collections; knows nothing of who asks. Every write goes
- * through here and is told to the {@link ChangeListener}s once it succeeded.
+ * through here and is told to the {@link ChangeListener}s once it succeeded; the {@link Journal} notes each write
+ * before it is made and confirms it after, so that events survive a crash between the write and the telling.
  */
 @Component
 public class DocumentStore {
@@ -29,9 +33,21 @@ public class DocumentStore {
 
 	private final List<ChangeListener> listeners;
 
+	private final Journal journal;
+
 	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners) {
+		this(database, listeners, Journal.NONE);
+	}
+
+	@Autowired
+	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Optional<Journal> journal) {
+		this(database, listeners, journal.orElse(Journal.NONE));
+	}
+
+	private DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Journal journal) {
 		this.database = database;
 		this.listeners = List.copyOf(listeners);
+		this.journal = journal;
 	}
 
 	public MongoCollection<Document> collection(String name) {
@@ -70,22 +86,27 @@ public class DocumentStore {
 	}
 
 	public Mono<Document> insert(EntityKind kind, Document document) {
-		return Mono.from(collection(kind.collection()).insertOne(document)).thenReturn(document)
-			.doOnNext(told(kind.collection(), Change.Operation.CREATE));
+		if (document.get("_id") == null) {
+			document.put("_id", new ObjectId());
+		}
+		return journaled(kind.collection(), document.get("_id"), Change.Operation.CREATE,
+				Mono.defer(() -> Mono.from(collection(kind.collection()).insertOne(document)).thenReturn(document)));
 	}
 
 	/** Applies an update to one document and answers the document as it is afterwards. */
 	public Mono<Document> update(EntityKind kind, Object id, Document update) {
-		return Mono.from(collection(kind.collection()).findOneAndUpdate(new Document("_id", id), update,
-				new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-			.doOnNext(told(kind.collection(), Change.Operation.UPDATE));
+		return journaled(kind.collection(), id, Change.Operation.UPDATE,
+				Mono.defer(() -> Mono.from(collection(kind.collection()).findOneAndUpdate(new Document("_id", id), update,
+						new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))));
 	}
 
 	/** Replaces one document whole and answers it. */
 	public Mono<Document> replace(EntityKind kind, Document document) {
-		return Mono.from(collection(kind.collection()).replaceOne(new Document("_id", document.get("_id")), document))
-			.thenReturn(document)
-			.doOnNext(told(kind.collection(), Change.Operation.UPDATE));
+		var id = document.get("_id");
+		return journaled(kind.collection(), id, Change.Operation.UPDATE,
+				Mono.defer(() -> Mono.from(collection(kind.collection()).replaceOne(new Document("_id", id), document))
+					.filter(result -> result.getMatchedCount() > 0)
+					.map(result -> document)));
 	}
 
 	public Mono<Document> delete(EntityKind kind, Object id) {
@@ -98,8 +119,23 @@ public class DocumentStore {
 	}
 
 	private Mono<Document> delete(String collection, Object id) {
-		return Mono.from(collection(collection).findOneAndDelete(new Document("_id", id)))
-			.doOnNext(told(collection, Change.Operation.DELETE));
+		return journaled(collection, id, Change.Operation.DELETE,
+				Mono.defer(() -> Mono.from(collection(collection).findOneAndDelete(new Document("_id", id)))));
+	}
+
+	/** Notes the write in the journal, makes it, confirms it (or abandons the note) and tells the listeners. */
+	private Mono<Document> journaled(String collection, Object id, Change.Operation operation, Mono<Document> write) {
+		return journal.begin(collection, id, operation).map(Optional::of).defaultIfEmpty(Optional.empty())
+			.flatMap(entry -> write
+				.onErrorResume(ex -> abandon(entry).then(Mono.error(ex)))
+				.switchIfEmpty(Mono.defer(() -> abandon(entry).then(Mono.empty())))
+				.flatMap(document -> entry.map(e -> journal.confirm(e, document)).orElse(Mono.empty())
+					.thenReturn(document)))
+			.doOnNext(told(collection, operation));
+	}
+
+	private Mono<Void> abandon(Optional<Object> entry) {
+		return entry.map(journal::abandon).orElse(Mono.empty());
 	}
 
 	private Consumer<Document> told(String collection, Change.Operation operation) {

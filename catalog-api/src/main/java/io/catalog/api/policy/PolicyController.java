@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -65,7 +66,7 @@ class PolicyController {
 	@Operation(operationId = "listPolicies", summary = "Policies matching a LoopBack filter, under the read rule")
 	@ApiReturns(value = "Policy", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
-			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+			@Parameter(hidden = true) @RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
 		return catalog.list(Policies.KIND, caller, filter != null ? filter : headerFilter);
 	}
 

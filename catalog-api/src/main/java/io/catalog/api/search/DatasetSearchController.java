@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -67,7 +68,7 @@ class DatasetSearchController {
 	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, @RequestParam(required = false) String fields,
-			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+			@Parameter(hidden = true) @RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
 		var filterJson = filter != null ? filter : headerFilter;
 		if (hasWhere(filterJson, where)) {
 			return catalog.count(Datasets.KIND, caller, filterJson, where);

@@ -38,7 +38,9 @@ class Indexes implements InitializingBean {
 			Map.entry("PublishedData", List.of("status", "createdBy")),
 			Map.entry("History", List.of("documentId", "subsystem")),
 			Map.entry("UserSetting", List.of("!userId")),
-			Map.entry("ApiToken", List.of("!hash", "owner")));
+			Map.entry("ApiToken", List.of("!hash", "owner")),
+			Map.entry("Job", List.of("ownerGroup", "ownerUser", "type", "createdAt")),
+			Map.entry("Outbox", List.of("seq")));
 
 	private final MongoDatabase database;
 

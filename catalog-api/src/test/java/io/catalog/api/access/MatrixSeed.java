@@ -67,6 +67,7 @@ final class MatrixSeed {
 		seed.ids.put("proposalattachment", api.create("user1", "/api/v3/proposals/{id}/attachments", attachment(),
 				seed.ids.get("proposal")).get("id"));
 		seed.ids.put("user", "user1");
+		seed.ids.put("job", api.create("user1", "/api/v3/jobs", archiveJob(pid)).get("id"));
 		seed.ids.put("instrument", id(api.create("admin", "/api/v3/instruments", Map.of("uniqueName", "matrix-1", "name", "TOMCAT"))));
 		seed.ids.put("policy", id(api.create("admin", "/api/v3/policies", Map.of("ownerGroup", "group1", "manager", List.of("pi@facility.test")))));
 		seed.ids.put("doi", id(api.create("admin", "/api/v3/publisheddata", publication())));
@@ -130,6 +131,8 @@ final class MatrixSeed {
 			case "token" -> Map.of("name", "matrix");
 			case "empty" -> Map.of();
 			case "settings" -> Map.of("datasetCount", 30);
+			case "job" -> archiveJob(ids.get("dataset"));
+			case "jobstatus" -> Map.of("statusCode", "jobForwarded");
 			default -> throw new IllegalArgumentException("no body named " + name);
 		};
 	}
@@ -169,6 +172,10 @@ final class MatrixSeed {
 		return Map.of("creator", List.of("Ada Lovelace"), "publisher", "PSI", "publicationYear", 2026, "title", "Scans",
 				"abstract", "What we found", "dataDescription", "Tomography", "resourceType", "raw", "pidArray",
 				List.of("test.prefix/one"));
+	}
+
+	private static Map<String, Object> archiveJob(Object pid) {
+		return Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
 	}
 
 	private static Object id(Map<String, Object> document) {

@@ -58,9 +58,9 @@ class SdkContractTest extends CatalogTest {
 		assertThat(created.getPid()).startsWith("test.prefix/");
 		client.await(() -> client.datasets().createDataset(raw("run-2")));
 		var found = client.await(() -> client.datasets().listDatasets(
-				Filter.where("datasetName", Filter.inq("run-1")).fields("pid", "datasetName").limit(5).toJson(), null));
+				Filter.where("datasetName", Filter.inq("run-1")).fields("pid", "datasetName").limit(5).toJson()));
 		assertThat(found).singleElement().satisfies(d -> assertThat(d.getPid()).isEqualTo(created.getPid()));
-		assertThat(client.await(() -> client.datasets().countDatasets(null, Filter.where("datasetName", Filter.like("run-")).whereJson()))
+		assertThat(client.await(() -> client.datasets().countDatasets(null, Filter.where("datasetName", Filter.like("run-")).whereJson(), null))
 			.getCount()).isEqualTo(2L);
 		assertThat(client.await(() -> client.datasets().getDataset(created.getPid())).getScientificMetadata()).containsKey("energy");
 	}
@@ -100,7 +100,7 @@ class SdkContractTest extends CatalogTest {
 		((CreateRawDataset) wrong.getActualInstance()).ownerGroup("group4");
 		assertThatThrownBy(() -> client.await(() -> client.datasets().createDataset(wrong)))
 			.isInstanceOfSatisfying(CatalogException.class, ex -> assertThat(ex.status()).isEqualTo(403));
-		assertThatThrownBy(() -> client.await(() -> client.datasets().listDatasets("{\"where\":{\"$where\":1}}", null)))
+		assertThatThrownBy(() -> client.await(() -> client.datasets().listDatasets("{\"where\":{\"$where\":1}}")))
 			.isInstanceOfSatisfying(CatalogException.class, ex -> {
 				assertThat(ex.status()).isEqualTo(400);
 				assertThat(ex.problem().getErrors()).singleElement()

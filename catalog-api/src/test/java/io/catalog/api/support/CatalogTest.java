@@ -59,6 +59,8 @@ public abstract class CatalogTest {
 	@DynamicPropertySource
 	static void catalog(DynamicPropertyRegistry registry) {
 		registry.add("catalog.store.uri", TestStore::uri);
+		registry.add("catalog.events.bootstrap-servers", TestKafka::bootstrapServers);
+		registry.add("catalog.events.recover-after", () -> "2s");
 		registry.add("catalog.auth.functional-accounts-file", TestAccounts::file);
 		registry.add("catalog.auth.jwt-secret", () -> "test-secret-of-more-than-thirty-two-bytes-" + TestAccounts.file());
 	}

@@ -1,0 +1,114 @@
+package io.catalog.api.event;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.catalog.api.document.Change;
+import io.catalog.api.document.Journal;
+
+/**
+ * The event outbox: a collection where every followed write is noted ({@code pending}) before the store makes
+ * it and confirmed ({@code ready}, with the document) after. The relay sends ready entries and deletes them once
+ * Kafka has them, so an event outlives a Kafka outage and a crash. The entry id is the event id.
+ */
+class Outbox implements Journal {
+
+	static final String COLLECTION = "Outbox";
+
+	static final String PENDING = "pending";
+
+	static final String READY = "ready";
+
+	private final MongoDatabase database;
+
+	private final EventProperties properties;
+
+	private final Runnable wake;
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	Outbox(MongoDatabase database, EventProperties properties, Runnable wake) {
+		this.database = database;
+		this.properties = properties;
+		this.wake = wake;
+	}
+
+	MongoCollection<Document> entries() {
+		return database.getCollection(COLLECTION);
+	}
+
+	@Override
+	public Mono<Object> begin(String collection, Object id, Change.Operation operation) {
+		var topic = properties.topics().get(collection);
+		if (topic == null) {
+			return Mono.empty();
+		}
+		var entry = new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
+			.append("state", PENDING).append("topic", topic).append("collection", collection)
+			.append("documentId", id).append("operation", operation.name()).append("at", new Date());
+		return Mono.from(entries().insertOne(entry)).thenReturn(entry.get("_id"));
+	}
+
+	/** Adds an event that follows no store write (a job action's message), ready to send. */
+	Mono<Void> add(String topic, String collection, Object id, String operation, Document data) {
+		var entry = new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
+			.append("state", READY).append("topic", topic).append("collection", collection)
+			.append("documentId", id).append("operation", operation).append("at", new Date()).append("data", data);
+		return Mono.from(entries().insertOne(entry)).doOnSuccess(result -> wake.run()).then();
+	}
+
+	@Override
+	public Mono<Void> confirm(Object entry, Document document) {
+		return Mono.from(entries().updateOne(Filters.eq("_id", entry),
+				Updates.combine(Updates.set("state", READY), Updates.set("data", document))))
+			.doOnSuccess(result -> wake.run()).then();
+	}
+
+	@Override
+	public Mono<Void> abandon(Object entry) {
+		return Mono.from(entries().deleteOne(Filters.eq("_id", entry))).then();
+	}
+
+	/** The oldest entries, in the order their writes were noted. */
+	Flux<Document> oldest(int limit) {
+		return Flux.from(entries().find().sort(new Document("seq", 1)).limit(limit));
+	}
+
+	/**
+	 * Decides an entry whose write was noted but never confirmed: the write happened if the document is as the
+	 * operation leaves it (there for a create or update, gone for a delete); then the entry becomes ready with the
+	 * document as it is now, else it is dropped. Answers the ready entry, or nothing.
+	 */
+	Mono<Document> recover(Document entry) {
+		var delete = Change.Operation.DELETE.name().equals(entry.get("operation"));
+		return Mono.from(database.getCollection(entry.getString("collection"))
+				.find(Filters.eq("_id", entry.get("documentId"))).first())
+			.map(List::of).defaultIfEmpty(List.of())
+			.flatMap(found -> found.isEmpty() == delete
+					? confirm(entry.get("_id"), delete ? new Document("_id", entry.get("documentId")) : found.get(0))
+						.then(Mono.from(entries().find(Filters.eq("_id", entry.get("_id"))).first()))
+					: abandon(entry.get("_id")).then(Mono.empty()));
+	}
+
+	Mono<Long> delete(List<Object> ids) {
+		return Mono.from(entries().deleteMany(Filters.in("_id", ids))).map(result -> result.getDeletedCount());
+	}
+
+	/** Increasing within this process and, being time-based, across restarts. */
+	private long nextSequence() {
+		long now = Instant.now().toEpochMilli() * 1000;
+		return sequence.updateAndGet(last -> Math.max(last + 1, now));
+	}
+
+}

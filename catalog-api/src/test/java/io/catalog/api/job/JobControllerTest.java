@@ -1,0 +1,126 @@
+package io.catalog.api.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import io.catalog.api.support.CatalogTest;
+import io.catalog.api.support.Requests;
+import io.catalog.api.support.TestKafka;
+
+/** The job routes with the built-in job types: auth rules, dataset checks, the state machine, v3 and v4 shapes. */
+class JobControllerTest extends CatalogTest {
+
+	private String dataset(String ownerGroup) {
+		return (String) created("ingestor", "/api/v3/datasets", Requests.rawDataset(ownerGroup)).get("pid");
+	}
+
+	private Map<String, Object> archiveJob(String pid) {
+		return Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+	}
+
+	@Test
+	void aCreatedJobAppearsOnItsKafkaTopic() throws Exception {
+		var job = created("user1", "/api/v4/jobs", archiveJob(dataset("group1")));
+
+		var records = TestKafka.read(TestKafka.bootstrapServers(), "catalog.job",
+				read -> read.stream().anyMatch(r -> job.get("id").equals(r.key())), Duration.ofSeconds(30));
+
+		var mine = records.stream().filter(r -> job.get("id").equals(r.key())).toList();
+		assertThat(mine).hasSize(1);
+		var event = new ObjectMapper().readTree(mine.get(0).value());
+		assertThat(event.get("type").asText()).isEqualTo("io.catalog.job.created");
+		assertThat(event.get("data").get("statusCode").asText()).isEqualTo("jobSubmitted");
+	}
+
+	@Test
+	void statusMovesThroughTheStateMachineAndIsKeptInHistory() {
+		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage", "started"), id)
+			.expectStatus().isOk();
+		var done = patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful"), id)
+			.expectStatus().isOk().expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+		assertThat(((List<?>) done.get("statusHistory")).stream().map(s -> (Object) ((Map<?, ?>) s).get("statusCode")).toList())
+			.containsExactly("jobSubmitted", "inProgress", "finishedSuccessful");
+	}
+
+	@Test
+	void anIllegalStatusMoveIs409() {
+		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful"), id).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void anUnknownStatusIs400() {
+		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "halfDone"), id).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void aJobOnADatasetTheCallerCannotReadIs403() {
+		post("user2", "/api/v4/jobs", archiveJob(dataset("group1"))).expectStatus().isForbidden();
+	}
+
+	@Test
+	void archiveNeedsEveryDatasetArchivable() {
+		var pid = dataset("group1");
+		patch("archiveManager", "/api/v3/datasets/{pid}/datasetlifecycle", Map.of("archivable", false), pid)
+			.expectStatus().isOk();
+		post("user1", "/api/v4/jobs", archiveJob(pid)).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void retrieveNeedsEveryDatasetRetrievable() {
+		var body = Map.of("type", "retrieve", "jobParams", Map.of("datasetList", List.of(Map.of("pid", dataset("group1")))));
+		post("user1", "/api/v4/jobs", body).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void anUnknownTypeIs400() {
+		post("user1", "/api/v4/jobs", Map.of("type", "teleport")).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void theValidateActionRefusesAnArchiveJobWithoutDatasets() {
+		post("user1", "/api/v4/jobs", Map.of("type", "archive")).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void v3ClientsSendAndReadTheirFieldNames() {
+		var pid = dataset("group1");
+		var job = created("user1", "/api/v3/Jobs", Map.of("type", "archive", "emailJobInitiator", "user1@your.site",
+				"datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+
+		assertThat(job).containsEntry("jobStatusMessage", "jobSubmitted").containsEntry("emailJobInitiator", "user1@your.site");
+		assertThat((List<?>) job.get("datasetList")).hasSize(1);
+	}
+
+	@Test
+	void othersNeitherSeeNorListSomeoneElsesJob() {
+		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
+		as("user3").get().uri("/api/v4/jobs/{id}", id).exchange().expectStatus().isForbidden();
+		assertThat(getList("user3", "/api/v4/jobs")).isEmpty();
+		assertThat(getList("user1", "/api/v4/jobs")).hasSize(1);
+	}
+
+	@Test
+	void onlyDeleteGroupsDelete() {
+		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
+		as("user1").delete().uri("/api/v4/jobs/{id}", id).exchange().expectStatus().isForbidden();
+		as("archiveManager").delete().uri("/api/v4/jobs/{id}", id).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void fullfacetCountsJobsByStatus() {
+		created("user1", "/api/v4/jobs", archiveJob(dataset("group1")));
+		var facets = getList("user1", "/api/v4/jobs/fullfacet?facets={f}", "[\"statusCode\"]");
+		assertThat(facets.get(0).get("statusCode")).isEqualTo(List.of(Map.of("_id", "jobSubmitted", "count", 1)));
+	}
+
+}

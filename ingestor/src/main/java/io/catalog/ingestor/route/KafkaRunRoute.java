@@ -1,6 +1,7 @@
 package io.catalog.ingestor.route;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,9 @@ class KafkaRunRoute extends RouteBuilder {
 	public void configure() {
 		from("kafka:" + String.join(",", kafka.topics()) + "?brokers=" + kafka.bootstrapServers() + "&groupId="
 				+ kafka.groupId() + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
-				+ "&breakOnFirstError=true&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+				+ "&breakOnFirstError=true&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+				// commits are requested after the catalog accepted the run, and sent without waiting for the broker
+				+ "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName())
 			.routeId("kafka-runs").routeConfigurationId(ErrorPolicy.ID)
 			.setProperty(Runs.SOURCE, constant("kafka"))
 			.setProperty(Runs.DEAD_LETTER, constant("kafka:" + kafka.deadLetterTopic() + "?brokers="

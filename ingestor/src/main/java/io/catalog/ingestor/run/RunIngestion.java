@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.catalog.sdk.ApiCall;
 import io.catalog.sdk.CatalogClient;
 import io.catalog.sdk.CatalogException;
+import io.catalog.sdk.api.DatasetsApi;
 import io.catalog.sdk.invoker.ApiClient;
 import io.catalog.sdk.model.CreateDatasetOrigDatablock;
 import io.catalog.sdk.model.CreateDatasetRequest;
@@ -43,6 +44,12 @@ public final class RunIngestion {
 
 	private final CatalogClient catalog;
 
+	/**
+	 * One generated API for every call: each {@code catalog.datasets()} builds a new HttpClient (a new connection and
+	 * selector thread), which costs tens of milliseconds per call.
+	 */
+	private final DatasetsApi datasets;
+
 	private final FolderWalker walker;
 
 	private final NexusReader nexus;
@@ -58,6 +65,7 @@ public final class RunIngestion {
 	public RunIngestion(CatalogClient catalog, Runnable signIn, FolderWalker walker, NexusReader nexus,
 			int filesPerBlock) {
 		this.catalog = catalog;
+		this.datasets = catalog == null ? null : catalog.datasets();
 		this.signIn = signIn;
 		this.walker = walker;
 		this.nexus = nexus;
@@ -74,7 +82,7 @@ public final class RunIngestion {
 		long bytes = files.stream().mapToLong(file -> file.getSize().longValue()).sum();
 		if (dryRun) {
 			if (catalog != null) {
-				var validity = call(() -> catalog.datasets().isValidDataset(request));
+				var validity = call(() -> datasets.isValidDataset(request));
 				if (!Boolean.TRUE.equals(validity.getValid())) {
 					throw new InvalidRunException("the catalog would refuse the dataset: " + validity.getReason());
 				}
@@ -84,7 +92,7 @@ public final class RunIngestion {
 		boolean created = create(run, request);
 		var missing = created ? files : notYetRegistered(run.pid(), files);
 		int posted = postBlocks(run.pid(), missing, files.size(), progress);
-		call(() -> catalog.datasets().updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
+		call(() -> datasets.updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
 		log.info("Catalogued run {} as {}: {} files, {} new blocks", run.runId(), run.pid(), files.size(), posted);
 		return new Outcome(run.pid(), created, files.size(), bytes, posted, false);
 	}
@@ -111,7 +119,7 @@ public final class RunIngestion {
 
 	private boolean create(Run run, CreateDatasetRequest request) {
 		try {
-			catalog.await(() -> catalog.datasets().createDataset(request));
+			catalog.await(() -> datasets.createDataset(request));
 			return true;
 		}
 		catch (CatalogException ex) {
@@ -119,7 +127,7 @@ public final class RunIngestion {
 				throw translate(ex);
 			}
 		}
-		Dataset existing = call(() -> catalog.datasets().getDataset(run.pid()));
+		Dataset existing = call(() -> datasets.getDataset(run.pid()));
 		var stored = JSON.convertValue(existing, ObjectNode.class);
 		for (String field : SAME_RUN) {
 			if (!Objects.equals(stored.path(field).asText(), run.dataset().path(field).asText())) {
@@ -131,7 +139,7 @@ public final class RunIngestion {
 	}
 
 	private List<DataFile> notYetRegistered(String pid, List<DataFile> files) {
-		List<OrigDatablock> blocks = call(() -> catalog.datasets().listDatasetOrigDatablocks(pid));
+		List<OrigDatablock> blocks = call(() -> datasets.listDatasetOrigDatablocks(pid));
 		Set<String> registered = new HashSet<>();
 		for (var block : blocks) {
 			block.getDataFileList().forEach(file -> registered.add(file.getPath()));
@@ -148,7 +156,7 @@ public final class RunIngestion {
 			long size = chunk.stream().mapToLong(file -> file.getSize().longValue()).sum();
 			var block = new CreateDatasetOrigDatablock().dataFileList(chunk).size(BigDecimal.valueOf(size))
 				.chkAlg(walker.algorithm());
-			call(() -> catalog.datasets().createDatasetOrigDatablock(pid, block));
+			call(() -> datasets.createDatasetOrigDatablock(pid, block));
 			posted++;
 			progress.uploaded(already + from + chunk.size(), total);
 		}

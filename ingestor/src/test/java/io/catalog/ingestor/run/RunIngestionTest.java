@@ -113,4 +113,14 @@ class RunIngestionTest {
 			.hasMessageContaining("404");
 	}
 
+	@Test
+	void aCatalogThatDoesNotAnswerIsUnavailableSoTheRunIsRetriedNotRefused() throws Exception {
+		var down = CatalogClient.of("http://127.0.0.1:" + CatalogServer.freePort()).withToken("any");
+		var offline = new RunIngestion(down, () -> {
+		}, new FolderWalker(null), NexusReader.of(null), 3);
+		var run = run("down", 1);
+		assertThatThrownBy(() -> offline.ingest(run, false, Progress.NONE))
+			.isInstanceOf(CatalogUnavailableException.class);
+	}
+
 }

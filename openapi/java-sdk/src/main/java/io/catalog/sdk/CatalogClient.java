@@ -22,7 +22,7 @@ import io.catalog.sdk.model.Credentials;
 import io.catalog.sdk.model.Login;
 
 /**
- * The entry point of the Java SDK: one configured client for every API of the catalog, signed in with a
+ * The entry point of the Java SDK: one configured client, and one HTTP client, for every API of the catalog, signed in with a
  * functional account (renewing its token before it expires) or with a fixed token (an API token or a JWT).
  */
 public final class CatalogClient {
@@ -30,6 +30,26 @@ public final class CatalogClient {
 	private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
 	private final ApiClient api;
+
+	private final AuthApi auth;
+
+	private final DatasetsApi datasets;
+
+	private final OrigDatablocksApi origDatablocks;
+
+	private final DatablocksApi datablocks;
+
+	private final AttachmentsApi attachments;
+
+	private final SamplesApi samples;
+
+	private final ProposalsApi proposals;
+
+	private final InstrumentsApi instruments;
+
+	private final PoliciesApi policies;
+
+	private final PublishedDataApi publishedData;
 
 	private volatile String token;
 
@@ -46,6 +66,16 @@ public final class CatalogClient {
 				request.header("Authorization", "Bearer " + current);
 			}
 		});
+		this.auth = new AuthApi(api);
+		this.datasets = new DatasetsApi(api);
+		this.origDatablocks = new OrigDatablocksApi(api);
+		this.datablocks = new DatablocksApi(api);
+		this.attachments = new AttachmentsApi(api);
+		this.samples = new SamplesApi(api);
+		this.proposals = new ProposalsApi(api);
+		this.instruments = new InstrumentsApi(api);
+		this.policies = new PoliciesApi(api);
+		this.publishedData = new PublishedDataApi(api);
 	}
 
 	/** A client of the catalog at {@code baseUri} (e.g. {@code http://localhost:3000}), not signed in yet. */
@@ -99,7 +129,7 @@ public final class CatalogClient {
 
 	private CompletableFuture<Login> signIn(Credentials with) {
 		try {
-			return new AuthApi(api).login(with).thenApply(login -> {
+			return auth.login(with).thenApply(login -> {
 				token = login.getAccessToken();
 				expiry = Instant.now().plusSeconds(login.getExpiresIn());
 				return login;
@@ -120,43 +150,43 @@ public final class CatalogClient {
 	}
 
 	public AuthApi auth() {
-		return new AuthApi(api);
+		return auth;
 	}
 
 	public DatasetsApi datasets() {
-		return new DatasetsApi(api);
+		return datasets;
 	}
 
 	public OrigDatablocksApi origDatablocks() {
-		return new OrigDatablocksApi(api);
+		return origDatablocks;
 	}
 
 	public DatablocksApi datablocks() {
-		return new DatablocksApi(api);
+		return datablocks;
 	}
 
 	public AttachmentsApi attachments() {
-		return new AttachmentsApi(api);
+		return attachments;
 	}
 
 	public SamplesApi samples() {
-		return new SamplesApi(api);
+		return samples;
 	}
 
 	public ProposalsApi proposals() {
-		return new ProposalsApi(api);
+		return proposals;
 	}
 
 	public InstrumentsApi instruments() {
-		return new InstrumentsApi(api);
+		return instruments;
 	}
 
 	public PoliciesApi policies() {
-		return new PoliciesApi(api);
+		return policies;
 	}
 
 	public PublishedDataApi publishedData() {
-		return new PublishedDataApi(api);
+		return publishedData;
 	}
 
 	/** Waits for a call and answers its result, turning a refusal into a {@link CatalogException}. */

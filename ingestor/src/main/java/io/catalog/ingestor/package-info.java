@@ -1,0 +1,2 @@
+/** The ingestor: catalogs what beamlines produce, through the catalog's Java SDK only. */
+package io.catalog.ingestor;

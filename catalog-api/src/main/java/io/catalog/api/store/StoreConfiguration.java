@@ -19,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
 
-import io.catalog.api.document.ChangeListener;
-
 /**
  * Connects the catalog to MongoDB: the one named by {@code MONGODB_URI}, or without it an in-process
  * MongoDB wire-protocol server whose data lives in a file under the data folder.
@@ -37,13 +35,12 @@ class StoreConfiguration {
 		}
 		Files.createDirectories(properties.dataDir());
 		var file = properties.dataDir().resolve("catalog.mv").toAbsolutePath();
-		var backend = new H2Backend(file.toString());
-		var server = new MongoServer(backend);
+		var server = new MongoServer(new H2Backend(file.toString()));
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();
 		log.info("Embedded MongoDB store in {} (listening on 127.0.0.1:{}); set MONGODB_URI to use a MongoDB server",
 				file, address.getPort());
-		return new EmbeddedStore(server, backend, "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
+		return new EmbeddedStore(server, "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -59,31 +56,15 @@ class StoreConfiguration {
 		return new SimpleReactiveMongoDatabaseFactory(client, database);
 	}
 
-	/**
-	 * The embedded store writes its file about once a second; a catalog write is made durable before it is answered,
-	 * so that a killed process loses nothing it acknowledged (a MongoDB server journals on its own).
-	 */
-	@Bean
-	ChangeListener embeddedStoreDurability(EmbeddedStore embedded) {
-		return change -> embedded.commit();
-	}
-
 	@Bean
 	MongoDatabase catalogDatabase(ReactiveMongoDatabaseFactory factory) {
 		return factory.getMongoDatabase().block();
 	}
 
 	/** The in-process store, or {@link #NONE} when a MongoDB server is configured. */
-	record EmbeddedStore(MongoServer server, H2Backend backend, String uri) {
+	record EmbeddedStore(MongoServer server, String uri) {
 
-		static final EmbeddedStore NONE = new EmbeddedStore(null, null, null);
-
-		/** Writes what the store holds to its file now, rather than within the second its own timer allows. */
-		void commit() {
-			if (backend != null) {
-				backend.commit();
-			}
-		}
+		static final EmbeddedStore NONE = new EmbeddedStore(null, null);
 
 		void shutdownNow() {
 			if (server != null) {

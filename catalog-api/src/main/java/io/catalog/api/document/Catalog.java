@@ -2,6 +2,7 @@ package io.catalog.api.document;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ public class Catalog {
 			policy.checkUpdate(caller, kind.resource(), before);
 			var fields = schema.read(body, Schema.Mode.UPDATE);
 			fixed.forEach(name -> {
-				if (fields.containsKey(name) && !java.util.Objects.equals(fields.get(name), before.get(name))) {
+				if (fields.containsKey(name) && !Objects.equals(fields.get(name), before.get(name))) {
 					throw new InvalidInputException(name, "cannot be changed");
 				}
 			});

@@ -9,7 +9,6 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ class StoreConfiguration {
 		}
 		Files.createDirectories(properties.dataDir());
 		var file = properties.dataDir().resolve("catalog.mv").toAbsolutePath();
-		var server = new MongoServer(new H2Backend(file.toString()));
+		var server = new MongoServer(new DurableH2Backend(file.toString()));
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();
 		log.info("Embedded MongoDB store in {} (listening on 127.0.0.1:{}); set MONGODB_URI to use a MongoDB server",

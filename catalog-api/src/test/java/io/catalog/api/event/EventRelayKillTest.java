@@ -31,12 +31,6 @@ import io.catalog.api.support.TestKafka;
 @Tag("slow")
 class EventRelayKillTest {
 
-	/**
-	 * The embedded H2 store writes its file in the background about once a second, so a kill right after a write
-	 * may lose the document itself (and with it its event): the test kills after the write is on disk.
-	 */
-	private static final long STORE_COMMIT_DELAY_MS = 3000;
-
 	private final ObjectMapper mapper = new ObjectMapper();
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -66,7 +60,6 @@ class EventRelayKillTest {
 		assertThat(created.statusCode()).isEqualTo(201);
 		var pid = mapper.readTree(created.body()).get("pid").asText();
 
-		Thread.sleep(STORE_COMMIT_DELAY_MS);
 		catalog.destroyForcibly().waitFor();
 		kafka.startBroker();
 		catalog = start(dir, port);

@@ -1,0 +1,46 @@
+package io.catalog.api.store;
+
+import java.util.Set;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * The embedded store's backend, whose file is otherwise written about once a second: a write command is committed
+ * to the file before it is answered, on the thread that made it, so a killed process loses nothing acknowledged
+ * (the operating system keeps what was written; a MongoDB server journals on its own). Commits are grouped: a
+ * write that a commit begun after it already stored does not commit again.
+ */
+class DurableH2Backend extends H2Backend {
+
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "findAndModify",
+			"createIndexes", "drop", "dropDatabase", "renameCollection", "create");
+
+	private final Object commits = new Object();
+
+	private long committedBelow;
+
+	DurableH2Backend(String fileName) {
+		super(fileName);
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		var answer = super.handleCommand(channel, database, command, query);
+		if (WRITES.contains(command)) {
+			commitVersion(getMvStore().getCurrentVersion());
+		}
+		return answer;
+	}
+
+	/** Stores every change of the given version and before, unless a commit since has. */
+	private void commitVersion(long version) {
+		synchronized (commits) {
+			if (committedBelow <= version) {
+				committedBelow = getMvStore().commit();
+			}
+		}
+	}
+
+}

@@ -117,7 +117,10 @@ class EventRelay implements SmartLifecycle {
 				continue;
 			}
 			held.add(key);
-			var ready = Outbox.READY.equals(entry.get("state")) ? entry : recoverIfOld(entry);
+			var ready = outbox.ready(entry);
+			if (ready == null) {
+				ready = recoverIfOld(entry);
+			}
 			if (ready != null) {
 				sending.add(ready);
 			}

@@ -3,11 +3,12 @@ package io.catalog.api.event;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
@@ -19,8 +20,10 @@ import io.catalog.api.document.Journal;
 
 /**
  * The event outbox: a collection where every followed write is noted ({@code pending}) before the store makes
- * it and confirmed ({@code ready}, with the document) after. The relay sends ready entries and deletes them once
- * Kafka has them, so an event outlives a Kafka outage and a crash. The entry id is the event id.
+ * it. The write's confirmation, with the document as written, stays in memory: one small store write per
+ * change. The relay sends confirmed entries and deletes them once Kafka has them, so an event outlives a Kafka
+ * outage; an entry whose confirmation was lost (a crash, or more confirmations waiting than memory keeps) is
+ * decided from the stored document ({@link #recover}). The entry id is the event id.
  */
 class Outbox implements Journal {
 
@@ -30,6 +33,9 @@ class Outbox implements Journal {
 
 	static final String READY = "ready";
 
+	/** Beyond this many confirmations waiting (Kafka away for long), entries are decided from the store. */
+	static final int MAX_CONFIRMED_IN_MEMORY = 10_000;
+
 	private final MongoDatabase database;
 
 	private final EventProperties properties;
@@ -37,6 +43,8 @@ class Outbox implements Journal {
 	private final Runnable wake;
 
 	private final AtomicLong sequence = new AtomicLong();
+
+	private final Map<Object, Document> confirmed = new ConcurrentHashMap<>();
 
 	Outbox(MongoDatabase database, EventProperties properties, Runnable wake) {
 		this.database = database;
@@ -70,13 +78,26 @@ class Outbox implements Journal {
 
 	@Override
 	public Mono<Void> confirm(Object entry, Document document) {
-		return Mono.from(entries().updateOne(Filters.eq("_id", entry),
-				Updates.combine(Updates.set("state", READY), Updates.set("data", document))))
-			.doOnSuccess(result -> wake.run()).then();
+		return Mono.fromRunnable(() -> {
+			if (confirmed.size() < MAX_CONFIRMED_IN_MEMORY) {
+				confirmed.put(entry, document);
+			}
+			wake.run();
+		});
+	}
+
+	/** The entry ready to send: stored ready, or confirmed in memory (then with the document as written). */
+	Document ready(Document entry) {
+		if (READY.equals(entry.get("state"))) {
+			return entry;
+		}
+		var document = confirmed.get(entry.get("_id"));
+		return document == null ? null : new Document(entry).append("state", READY).append("data", document);
 	}
 
 	@Override
 	public Mono<Void> abandon(Object entry) {
+		confirmed.remove(entry);
 		return Mono.from(entries().deleteOne(Filters.eq("_id", entry))).then();
 	}
 
@@ -96,13 +117,16 @@ class Outbox implements Journal {
 				.find(Filters.eq("_id", entry.get("documentId"))).first())
 			.map(List::of).defaultIfEmpty(List.of())
 			.flatMap(found -> found.isEmpty() == delete
-					? confirm(entry.get("_id"), delete ? new Document("_id", entry.get("documentId")) : found.get(0))
-						.then(Mono.from(entries().find(Filters.eq("_id", entry.get("_id"))).first()))
+					? Mono.just(new Document(entry).append("state", READY)
+						.append("data", delete ? new Document("_id", entry.get("documentId")) : found.get(0)))
 					: abandon(entry.get("_id")).then(Mono.empty()));
 	}
 
+	/** Kafka has these entries: forgets them. */
 	Mono<Long> delete(List<Object> ids) {
-		return Mono.from(entries().deleteMany(Filters.in("_id", ids))).map(result -> result.getDeletedCount());
+		return Mono.from(entries().deleteMany(Filters.in("_id", ids)))
+			.doOnSuccess(result -> ids.forEach(confirmed::remove))
+			.map(result -> result.getDeletedCount());
 	}
 
 	/** Increasing within this process and, being time-based, across restarts. */

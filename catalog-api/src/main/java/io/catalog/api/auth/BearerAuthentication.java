@@ -1,5 +1,6 @@
 package io.catalog.api.auth;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
@@ -37,6 +38,8 @@ final class BearerAuthentication implements ReactiveAuthenticationManagerResolve
 
 	private final JwtIssuerReactiveAuthenticationManagerResolver jwts;
 
+	private final VerifiedJwts verified = new VerifiedJwts(Clock.systemUTC());
+
 	BearerAuthentication(Tokens tokens, ApiTokens apiTokens, OidcProperties oidc) {
 		var byIssuer = new HashMap<String, Mono<ReactiveAuthenticationManager>>();
 		byIssuer.put(Tokens.ISSUER, Mono.just(jwtManager(tokens.decoder(), "catalog", Tokens::caller)));
@@ -61,14 +64,19 @@ final class BearerAuthentication implements ReactiveAuthenticationManagerResolve
 					&& bearer.getToken().startsWith(ApiTokens.PREFIX)) {
 				return apiTokenManager.authenticate(authentication);
 			}
+			var known = authentication instanceof BearerTokenAuthenticationToken bearer ? verified.get(bearer.getToken()) : null;
+			if (known != null) {
+				return Mono.just(known);
+			}
 			return jwts.resolve(exchange).flatMap(jwtManager -> jwtManager.authenticate(authentication));
 		});
 	}
 
-	private static ReactiveAuthenticationManager jwtManager(ReactiveJwtDecoder decoder, String kind,
+	private ReactiveAuthenticationManager jwtManager(ReactiveJwtDecoder decoder, String kind,
 			Function<Jwt, Caller> callers) {
 		var manager = new JwtReactiveAuthenticationManager(decoder);
-		manager.setJwtAuthenticationConverter(jwt -> Mono.just(new CallerAuthentication(callers.apply(jwt), kind)));
+		manager.setJwtAuthenticationConverter(
+				jwt -> Mono.just(verified.put(jwt, new CallerAuthentication(callers.apply(jwt), kind))));
 		return manager;
 	}
 

@@ -1,11 +1,16 @@
 package io.catalog.api.event;
 
+import java.util.List;
+
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends an event of the caller's own to a topic of its choosing, through the outbox (so it outlives a Kafka
- * outage), as a CloudEvent of type {@code io.catalog.<collection>.<operation>} keyed by the id.
+ * Messages of the caller's own that go with a store write, to topics of its choosing, as CloudEvents of type
+ * {@code io.catalog.<collection>.<operation>} keyed by the id: noted in the outbox before the write, sent once the
+ * write is confirmed, dropped when it is abandoned; after a crash in between they are decided from the stored
+ * document, like the write's own event.
  */
 public class Events {
 
@@ -15,8 +20,19 @@ public class Events {
 		this.outbox = outbox;
 	}
 
-	public Mono<Void> send(String topic, String collection, Object id, String operation, Document data) {
-		return outbox.add(topic, collection, id, operation, data);
+	/** Notes a message about a write still to be made; answers the note. */
+	public Mono<Object> prepare(String topic, String collection, Object id, String operation) {
+		return outbox.note(topic, collection, id, operation);
+	}
+
+	/** The write succeeded: the notes' messages carry this document. */
+	public Mono<Void> confirm(List<Object> notes, Document data) {
+		return Flux.fromIterable(notes).concatMap(note -> outbox.confirm(note, data)).then();
+	}
+
+	/** The write failed: the notes' messages are dropped. */
+	public Mono<Void> abandon(List<Object> notes) {
+		return Flux.fromIterable(notes).concatMap(outbox::abandon).then();
 	}
 
 }

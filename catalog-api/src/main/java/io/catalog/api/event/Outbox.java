@@ -59,21 +59,15 @@ class Outbox implements Journal {
 	@Override
 	public Mono<Object> begin(String collection, Object id, Change.Operation operation) {
 		var topic = properties.topics().get(collection);
-		if (topic == null) {
-			return Mono.empty();
-		}
-		var entry = new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
-			.append("state", PENDING).append("topic", topic).append("collection", collection)
-			.append("documentId", id).append("operation", operation.name()).append("at", new Date());
-		return Mono.from(entries().insertOne(entry)).thenReturn(entry.get("_id"));
+		return topic == null ? Mono.empty() : note(topic, collection, id, operation.name());
 	}
 
-	/** Adds an event that follows no store write (a job action's message), ready to send. */
-	Mono<Void> add(String topic, String collection, Object id, String operation, Document data) {
+	/** Notes a write about to be made, whose event goes to the given topic; answers the note's id. */
+	Mono<Object> note(String topic, String collection, Object id, String operation) {
 		var entry = new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
-			.append("state", READY).append("topic", topic).append("collection", collection)
-			.append("documentId", id).append("operation", operation).append("at", new Date()).append("data", data);
-		return Mono.from(entries().insertOne(entry)).doOnSuccess(result -> wake.run()).then();
+			.append("state", PENDING).append("topic", topic).append("collection", collection)
+			.append("documentId", id).append("operation", operation).append("at", new Date());
+		return Mono.from(entries().insertOne(entry)).thenReturn(entry.get("_id"));
 	}
 
 	@Override

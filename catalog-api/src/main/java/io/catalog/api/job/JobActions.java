@@ -20,7 +20,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.event.Events;
 
 /**
  * The actions a job type may run: {@code log}, {@code validate} (JSON Schemas, by SciCat's {@code request} map of
@@ -33,17 +32,14 @@ class JobActions {
 
 	private final ObjectMapper mapper;
 
-	private final Events events;
-
 	private final WebClient web;
 
 	private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
 	private final JsonSchema metaSchema = schemas.getSchema(SchemaLocation.of(SchemaId.V202012));
 
-	JobActions(ObjectMapper mapper, Events events, WebClient web) {
+	JobActions(ObjectMapper mapper, WebClient web) {
 		this.mapper = mapper;
-		this.events = events;
 		this.web = web;
 	}
 
@@ -126,20 +122,8 @@ class JobActions {
 
 	}
 
-	/** Sends the job to a topic through the outbox. */
-	private final class Publish implements JobType.Action {
-
-		private final String topic;
-
-		Publish(String topic) {
-			this.topic = topic;
-		}
-
-		@Override
-		public Mono<Void> perform(Map<String, Object> job) {
-			return events.send(topic, "Job", job.get("id"), "UPDATE", new Document(job));
-		}
-
+	/** Sends the job to a topic: noted in the outbox with the job's write (see {@link JobService}). */
+	private record Publish(String topic) implements JobType.Action {
 	}
 
 	/** Sends the job to an HTTP endpoint; a failure is logged, the job stands. */

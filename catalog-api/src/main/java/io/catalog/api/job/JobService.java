@@ -19,6 +19,7 @@ import io.catalog.api.document.Catalog;
 import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
 import io.catalog.api.document.Stamps;
+import io.catalog.api.event.Events;
 import io.catalog.api.history.History;
 import io.catalog.api.web.Problems;
 
@@ -39,8 +40,12 @@ class JobService {
 
 	private final History history;
 
-	JobService(Catalog catalog, JobTypes types, JobPolicy policy, JobProperties properties, History history) {
+	private final Events events;
+
+	JobService(Catalog catalog, JobTypes types, JobPolicy policy, JobProperties properties, History history,
+			Events events) {
 		this.catalog = catalog;
+		this.events = events;
 		this.types = types;
 		this.policy = policy;
 		this.properties = properties;
@@ -58,7 +63,7 @@ class JobService {
 					checkOwners(caller, job);
 					type.create().actions().forEach(action -> action.validate(job));
 					Stamps.requireStorable(Stamps.created(job, caller), "keep jobParams small");
-					return catalog.store().insert(Jobs.KIND, job);
+					return withMessages(type.create(), job.get("_id"), catalog.store().insert(Jobs.KIND, job));
 				})
 				.flatMap(created -> perform(type.create(), created));
 		});
@@ -84,7 +89,7 @@ class JobService {
 			}
 			var previous = new Document();
 			fields.keySet().forEach(key -> previous.put(key, before.get(key)));
-			return catalog.store().update(Jobs.KIND, id, update)
+			return withMessages(type.update(), id, catalog.store().update(Jobs.KIND, id, update))
 				.flatMap(after -> history.record("Job", "update", new Document("_id", id).append("fields", previous),
 						new Document("_id", id).append("fields", fields), caller).thenReturn(after))
 				.flatMap(after -> perform(type.update(), after));
@@ -162,6 +167,16 @@ class JobService {
 	private static Document status(String code, String message, Caller caller) {
 		return new Document("statusCode", code).append("statusMessage", message)
 			.append("updatedAt", new Date()).append("updatedBy", caller.username());
+	}
+
+	/** Makes the write with the step's messages to Kafka noted before it, sent after it, dropped if it fails. */
+	private Mono<Document> withMessages(JobType.Step step, Object id, Mono<Document> write) {
+		return Flux.fromIterable(step.actions()).mapNotNull(JobType.Action::topic)
+			.concatMap(topic -> events.prepare(topic, "Job", id, "UPDATE")).collectList()
+			.flatMap(notes -> write
+				.onErrorResume(ex -> events.abandon(notes).then(Mono.error(ex)))
+				.switchIfEmpty(Mono.defer(() -> events.abandon(notes).then(Mono.empty())))
+				.flatMap(job -> events.confirm(notes, new Document(Jobs.toJson(job, false))).thenReturn(job)));
 	}
 
 	private static Mono<Document> perform(JobType.Step step, Document job) {

@@ -32,6 +32,14 @@ record JobType(String name, Step create, Step update) {
 		default void validate(Map<String, Object> request) {
 		}
 
+		/**
+		 * The topic this action sends the job to, or null: its message is noted before the job is written and
+		 * sent after, so that no crash in between loses it.
+		 */
+		default String topic() {
+			return null;
+		}
+
 		/** Runs after the job was written, with the job as the API shows it. */
 		default Mono<Void> perform(Map<String, Object> job) {
 			return Mono.empty();

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.event.Events;
 
 /**
  * The configured job types, read once at start-up from {@code JOB_CONFIGURATION_FILE} or, without it, from the
@@ -29,8 +28,8 @@ class JobTypes {
 
 	private final Map<String, JobType> types;
 
-	JobTypes(JobProperties properties, ObjectMapper mapper, Events events, WebClient.Builder web) throws IOException {
-		var actions = new JobActions(mapper, events, web.build());
+	JobTypes(JobProperties properties, ObjectMapper mapper, WebClient.Builder web) throws IOException {
+		var actions = new JobActions(mapper, web.build());
 		var file = properties.configurationFile();
 		if (file == null || file.isBlank()) {
 			try (InputStream in = JobTypes.class.getClassLoader().getResourceAsStream(DEFAULT)) {

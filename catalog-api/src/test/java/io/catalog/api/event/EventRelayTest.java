@@ -129,6 +129,23 @@ class EventRelayTest {
 		assertThat(event.get("data").get("datasetName").asText()).isEqualTo("written, never confirmed");
 	}
 
+	@Test
+	void aMessageNotedWithAWriteIsSentWhenConfirmedAndDroppedWhenAbandoned() throws Exception {
+		kafka = TestKafka.fresh();
+		var events = new Events(start(new MongoServer(new MemoryBackend())));
+		var sent = events.prepare("catalog.jobs.archive", "Job", "job-1", "UPDATE").block(WAIT);
+		var dropped = events.prepare("catalog.jobs.archive", "Job", "job-2", "UPDATE").block(WAIT);
+
+		events.abandon(List.of(dropped)).block(WAIT);
+		events.confirm(List.of(sent), new Document("id", "job-1").append("statusCode", "jobSubmitted")).block(WAIT);
+		var records = TestKafka.read(kafka.bootstrapServers(), "catalog.jobs.archive", 2, Duration.ofSeconds(8));
+
+		assertThat(records).extracting(ConsumerRecord::key).containsExactly("job-1");
+		JsonNode event = mapper.readTree(records.get(0).value());
+		assertThat(event.get("id").asText()).isEqualTo(sent);
+		assertThat(event.get("data").get("statusCode").asText()).isEqualTo("jobSubmitted");
+	}
+
 	/** Connects to the store and starts a relay towards the test's broker, as a restarted catalog would. */
 	private Outbox start(MongoServer mongo) {
 		var database = connect(mongo).getDatabase("events");

@@ -15,7 +15,7 @@ import io.catalog.api.document.InvalidInputException;
 /** Reading SciCat's job configuration: the built-in types, and mistakes reported with their line. */
 class JobConfigLoaderTest {
 
-	private final JobConfigLoader loader = new JobConfigLoader("jobs.yaml", new JobActions(new ObjectMapper(), null, null));
+	private final JobConfigLoader loader = new JobConfigLoader("jobs.yaml", new JobActions(new ObjectMapper(), null));
 
 	private Map<String, JobType> load(String yaml) throws Exception {
 		return loader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));

@@ -39,6 +39,20 @@ class JobControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aNewArchiveJobReachesTheArchiveTopicOnceAsTheApiShowsIt() throws Exception {
+		var job = created("user1", "/api/v4/jobs", archiveJob(dataset("group1")));
+
+		var records = TestKafka.read(TestKafka.bootstrapServers(), "catalog.jobs.archive",
+				read -> read.stream().anyMatch(r -> job.get("id").equals(r.key())), Duration.ofSeconds(30));
+
+		var mine = records.stream().filter(r -> job.get("id").equals(r.key())).toList();
+		assertThat(mine).hasSize(1);
+		var data = new ObjectMapper().readTree(mine.get(0).value()).get("data");
+		assertThat(data.get("id").asText()).isEqualTo(job.get("id"));
+		assertThat(data.get("type").asText()).isEqualTo("archive");
+	}
+
+	@Test
 	void statusMovesThroughTheStateMachineAndIsKeptInHistory() {
 		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
 		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage", "started"), id)

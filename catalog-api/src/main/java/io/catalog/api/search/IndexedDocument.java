@@ -83,6 +83,11 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 		return new IndexedDocument(document.get("_id"), facets, terms, sortKeys, time, metadata);
 	}
 
+	/** Whether this document sits in the same facet, term and metadata bitmaps as the other (only its record differs). */
+	boolean postsLike(IndexedDocument other) {
+		return other != null && facets.equals(other.facets) && terms.equals(other.terms) && metadata.equals(other.metadata);
+	}
+
 	static List<String> tokens(String text) {
 		var result = new ArrayList<String>();
 		for (String word : WORDS.split(text.toLowerCase(Locale.ROOT))) {

@@ -53,6 +53,11 @@ class SearchIndex {
 	void put(Document document) {
 		var indexed = IndexedDocument.of(profile, document);
 		write(() -> {
+			var kept = ordinals.get(indexed.id());
+			if (kept != null && indexed.postsLike(documents.get(kept))) {
+				documents.set(kept, indexed);
+				return null;
+			}
 			removeLocked(indexed.id());
 			int ordinal = free.isEmpty() ? documents.size() : free.first();
 			if (ordinal == documents.size()) {

@@ -202,6 +202,21 @@ class DatasetSearchControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aChangeOfOnlyASortFieldReordersThePage() {
+		seed();
+		var gold = (String) fullquery("admin", "{\"text\":\"gold\"}").get(0).get("pid");
+		patch("admin", "/api/v3/datasets/{pid}", Map.of("datasetName", "aardvark gold"), gold).expectStatus().isOk();
+		patch("admin", "/api/v3/datasets/{pid}", Map.of("creationTime", "2099-01-01T00:00:00.000Z"), gold)
+			.expectStatus().isOk();
+
+		var page = get("admin", "/api/v3/datasets/fullquery",
+				Map.of("fields", "{}", "limits", "{\"limit\":1,\"order\":\"creationTime:desc\"}"))
+			.expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody();
+		assertThat(page).extracting(d -> d.get("datasetName")).containsExactly("aardvark gold");
+		assertThat(fullquery("admin", "{\"text\":\"aardvark\"}")).extracting(d -> d.get("pid")).containsExactly(gold);
+	}
+
+	@Test
 	void countAnswersUnderTheReadRule() {
 		seed();
 		assertThat(getObject("user1", "/api/v3/datasets/count")).containsEntry("count", 3);

@@ -2,11 +2,14 @@ package io.catalog.ingestor.run;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +34,7 @@ import io.catalog.sdk.model.OrigDatablock;
 /**
  * Catalogs one run, idempotently: the dataset is created under the pid derived from the run (a 409 with the same
  * content means an earlier delivery created it), only files not yet in a block of the dataset are posted, in blocks
- * of at most {@code filesPerBlock} files, and the dataset is marked archivable last.
+ * of at most {@code filesPerBlock} files, and the dataset is marked archivable last. Safe to call from several threads.
  */
 public final class RunIngestion {
 
@@ -44,11 +47,13 @@ public final class RunIngestion {
 
 	private final CatalogClient catalog;
 
-	/**
-	 * One generated API for every call: each {@code catalog.datasets()} builds a new HttpClient (a new connection and
-	 * selector thread), which costs tens of milliseconds per call.
-	 */
 	private final DatasetsApi datasets;
+
+	/**
+	 * Ingestions of one pid never overlap: two deliveries of a run side by side would each find no files registered
+	 * yet and both post them. Striped, so unrelated runs rarely wait for each other.
+	 */
+	private final Lock[] pidLocks = new Lock[64];
 
 	private final FolderWalker walker;
 
@@ -70,6 +75,7 @@ public final class RunIngestion {
 		this.walker = walker;
 		this.nexus = nexus;
 		this.filesPerBlock = filesPerBlock > 0 ? filesPerBlock : 20_000;
+		Arrays.setAll(pidLocks, i -> new ReentrantLock());
 	}
 
 	/** Catalogs the run, or with {@code dryRun} only checks it (and asks the catalog whether it would accept it). */
@@ -89,12 +95,19 @@ public final class RunIngestion {
 			}
 			return new Outcome(run.pid(), false, files.size(), bytes, 0, true);
 		}
-		boolean created = create(run, request);
-		var missing = created ? files : notYetRegistered(run.pid(), files);
-		int posted = postBlocks(run.pid(), missing, files.size(), progress);
-		call(() -> datasets.updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
-		log.info("Catalogued run {} as {}: {} files, {} new blocks", run.runId(), run.pid(), files.size(), posted);
-		return new Outcome(run.pid(), created, files.size(), bytes, posted, false);
+		var lock = pidLocks[Math.floorMod(run.pid().hashCode(), pidLocks.length)];
+		lock.lock();
+		try {
+			boolean created = create(run, request);
+			var missing = created ? files : notYetRegistered(run.pid(), files);
+			int posted = postBlocks(run.pid(), missing, files.size(), progress);
+			call(() -> datasets.updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
+			log.info("Catalogued run {} as {}: {} files, {} new blocks", run.runId(), run.pid(), files.size(), posted);
+			return new Outcome(run.pid(), created, files.size(), bytes, posted, false);
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	private static void addScientificMetadata(ObjectNode dataset, Map<String, Object> metadata) {

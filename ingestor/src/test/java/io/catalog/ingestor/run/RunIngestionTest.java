@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,36 @@ class RunIngestionTest {
 		assertThat(outcome.created()).isFalse();
 		assertThat(outcome.blocksPosted()).isZero();
 		assertThat(blocks(run.pid()).stream().mapToInt(block -> block.getDataFileList().size()).sum()).isEqualTo(5);
+	}
+
+	@Test
+	void deliveriesOfOneRunSideBySideAreOneDatasetWithOneSetOfBlocks() throws Exception {
+		var run = run("side-by-side", 5);
+		var document = RunFolders.runDocument(run.runId(), run.sourceFolder(), "side-by-side");
+		int deliveries = 6;
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(deliveries);
+		try {
+			var outcomes = new ArrayList<Future<Outcome>>();
+			for (int i = 0; i < deliveries; i++) {
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					return ingestion.ingest(reader.read(document.getBytes(StandardCharsets.UTF_8), null), false,
+							Progress.NONE);
+				}));
+			}
+			start.countDown();
+			var created = 0;
+			for (var outcome : outcomes) {
+				created += outcome.get(60, TimeUnit.SECONDS).created() ? 1 : 0;
+			}
+			assertThat(created).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(blocks(run.pid()).stream().flatMap(block -> block.getDataFileList().stream()).map(f -> f.getPath()))
+			.hasSize(5).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -34,7 +34,8 @@ import io.catalog.sdk.model.OrigDatablock;
 /**
  * Catalogs one run, idempotently: the dataset is created under the pid derived from the run (a 409 with the same
  * content means an earlier delivery created it), only files not yet in a block of the dataset are posted, in blocks
- * of at most {@code filesPerBlock} files, and the dataset is marked archivable last. Safe to call from several threads.
+ * of at most {@code filesPerBlock} files, and the dataset is marked archivable last (or, when asked, created
+ * archivable). Safe to call from several threads.
  */
 public final class RunIngestion {
 
@@ -63,13 +64,25 @@ public final class RunIngestion {
 
 	private final Runnable signIn;
 
+	private final boolean archivableOnCreate;
+
 	/**
 	 * An ingestion through {@code catalog} ({@code null}: dry runs only, offline); {@code signIn} is run when the
 	 * catalog answers 401, so a functional account signs in again (a no-op for a fixed token).
 	 */
 	public RunIngestion(CatalogClient catalog, Runnable signIn, FolderWalker walker, NexusReader nexus,
 			int filesPerBlock) {
+		this(catalog, signIn, walker, nexus, filesPerBlock, false);
+	}
+
+	/**
+	 * As above; with {@code archivableOnCreate} a new dataset is created archivable, which saves the lifecycle call
+	 * (a third of a run's catalog writes) but lets an archive job see the dataset before its files are registered.
+	 */
+	public RunIngestion(CatalogClient catalog, Runnable signIn, FolderWalker walker, NexusReader nexus,
+			int filesPerBlock, boolean archivableOnCreate) {
 		this.catalog = catalog;
+		this.archivableOnCreate = archivableOnCreate;
 		this.datasets = catalog == null ? null : catalog.datasets();
 		this.signIn = signIn;
 		this.walker = walker;
@@ -101,7 +114,9 @@ public final class RunIngestion {
 			boolean created = create(run, request);
 			var missing = created ? files : notYetRegistered(run.pid(), files);
 			int posted = postBlocks(run.pid(), missing, files.size(), progress);
-			call(() -> datasets.updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
+			if (!(created && archivableOnCreate)) {
+				call(() -> datasets.updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
+			}
 			log.info("Catalogued run {} as {}: {} files, {} new blocks", run.runId(), run.pid(), files.size(), posted);
 			return new Outcome(run.pid(), created, files.size(), bytes, posted, false);
 		}
@@ -116,10 +131,10 @@ public final class RunIngestion {
 		metadata.forEach((key, value) -> scientific.set(key, JSON.valueToTree(value)));
 	}
 
-	private static CreateDatasetRequest request(ObjectNode dataset) {
+	private CreateDatasetRequest request(ObjectNode dataset) {
 		var body = dataset.deepCopy();
 		var lifecycle = body.get("datasetlifecycle") instanceof ObjectNode given ? given : body.putObject("datasetlifecycle");
-		lifecycle.put("archivable", false);
+		lifecycle.put("archivable", archivableOnCreate);
 		try {
 			return "derived".equals(body.path("type").asText())
 					? new CreateDatasetRequest(JSON.treeToValue(body, CreateDerivedDataset.class))

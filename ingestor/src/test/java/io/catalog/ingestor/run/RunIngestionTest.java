@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.catalog.ingestor.support.CatalogProxy;
 import io.catalog.ingestor.support.CatalogServer;
 import io.catalog.ingestor.support.RunFolders;
 import io.catalog.sdk.CatalogClient;
@@ -62,6 +63,38 @@ class RunIngestionTest {
 		assertThat(dataset.getDatasetlifecycle().getArchivable()).isTrue();
 		assertThat(blocks(run.pid())).hasSize(3).allSatisfy(block -> assertThat(block.getChkAlg()).isEqualTo("SHA-256"));
 		assertThat(blocks(run.pid()).get(0).getDataFileList().get(0).getChk()).hasSize(64);
+	}
+
+	@Test
+	void theDatasetIsMarkedArchivableOnlyAfterItsLastBlock() {
+		try (var proxy = CatalogProxy.to(CatalogServer.get().url())) {
+			var run = run("archivable-last", 4);
+			new RunIngestion(signedIn(proxy), () -> {
+			}, new FolderWalker(null), NexusReader.of(null), 3).ingest(run, false, Progress.NONE);
+			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
+				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "POST origdatablocks",
+						"PATCH datasetlifecycle");
+		}
+	}
+
+	@Test
+	void createdArchivableARunTakesNoLifecycleCall() {
+		try (var proxy = CatalogProxy.to(CatalogServer.get().url())) {
+			var run = run("archivable-on-create", 4);
+			new RunIngestion(signedIn(proxy), () -> {
+			}, new FolderWalker(null), NexusReader.of(null), 3, true).ingest(run, false, Progress.NONE);
+			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
+				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "POST origdatablocks");
+			var dataset = catalog.await(() -> catalog.datasets().getDataset(run.pid()));
+			assertThat(dataset.getDatasetlifecycle().getArchivable()).isTrue();
+			assertThat(dataset.getNumberOfFiles()).isEqualTo(4);
+		}
+	}
+
+	private static CatalogClient signedIn(CatalogProxy proxy) {
+		var client = CatalogClient.of(proxy.url());
+		client.await(client.login(CatalogServer.INGESTOR, CatalogServer.PASSWORD));
+		return client;
 	}
 
 	@Test

@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +38,8 @@ public final class CatalogProxy implements AutoCloseable {
 	private final String target;
 
 	private final AtomicInteger refused = new AtomicInteger();
+
+	private final Queue<String> passed = new ConcurrentLinkedQueue<>();
 
 	private volatile String refuseMarker;
 
@@ -70,6 +75,11 @@ public final class CatalogProxy implements AutoCloseable {
 		this.refuseMarker = null;
 	}
 
+	/** The requests passed on so far, as {@code METHOD /path}, in order. */
+	public List<String> passed() {
+		return List.copyOf(passed);
+	}
+
 	/** How many requests were answered 503 so far. */
 	public int refused() {
 		return refused.get();
@@ -84,6 +94,7 @@ public final class CatalogProxy implements AutoCloseable {
 				exchange.sendResponseHeaders(503, -1);
 				return;
 			}
+			passed.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
 			var request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
 				.method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
 						: HttpRequest.BodyPublishers.ofByteArray(body));

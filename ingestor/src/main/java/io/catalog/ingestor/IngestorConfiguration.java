@@ -26,7 +26,7 @@ class IngestorConfiguration {
 	@Bean
 	RunIngestion runIngestion(Catalogs catalogs, IngestorProperties properties) {
 		return new RunIngestion(catalogs.client(), catalogs.signIn(), new FolderWalker(properties.checksum()),
-				NexusReader.of(properties.nexusMapping()), properties.filesPerBlock());
+				NexusReader.of(properties.nexusMapping()), properties.filesPerBlock(), properties.archivableOnCreate());
 	}
 
 }

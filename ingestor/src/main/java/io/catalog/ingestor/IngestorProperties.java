@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param filesPerBlock files per origdatablock, so a block stays well under MongoDB's 16 MB
  * @param checksum checksum algorithm of the files ({@code MD5}, {@code SHA-256}, ...); empty for none
  * @param nexusMapping a mapping file (HDF5 path to metadata key); empty for the built-in one
+ * @param archivableOnCreate create datasets archivable instead of marking them so after their files: one catalog
+ *        call less per run, but an archive job could then start before all files of a run are registered
+ * @param concurrency runs catalogued at the same time by the Kafka and MQTT routes (each run is a few sequential
+ *        catalog calls, so throughput grows with it until the catalog is busy)
  * @param drop the file drop
  * @param kafka the Kafka route
  * @param mqtt the MQTT route
@@ -20,7 +24,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("ingestor")
 public record IngestorProperties(Catalog catalog, String pidPrefix, int filesPerBlock, String checksum,
-		String nexusMapping, Drop drop, Kafka kafka, Mqtt mqtt, Retry retry) {
+		String nexusMapping, boolean archivableOnCreate, int concurrency, Drop drop, Kafka kafka, Mqtt mqtt, Retry retry) {
+
+	public IngestorProperties {
+		concurrency = Math.max(1, concurrency);
+	}
 
 	/**
 	 * The catalog.
@@ -49,8 +57,16 @@ public record IngestorProperties(Catalog catalog, String pidPrefix, int filesPer
 	 * @param topics topics of run messages
 	 * @param groupId consumer group
 	 * @param deadLetterTopic where refused runs go, with the reason in a header
+	 * @param batchSize most records taken in one poll and catalogued together ({@code concurrency} at a time) before
+	 *        their offsets are committed
 	 */
-	public record Kafka(String bootstrapServers, List<String> topics, String groupId, String deadLetterTopic) {
+	public record Kafka(String bootstrapServers, List<String> topics, String groupId, String deadLetterTopic,
+			int batchSize) {
+
+		public Kafka {
+			batchSize = Math.max(1, batchSize);
+		}
+
 	}
 
 	/**

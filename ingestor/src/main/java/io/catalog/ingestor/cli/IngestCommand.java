@@ -95,7 +95,8 @@ public final class IngestCommand {
 		var ingestion = new RunIngestion(catalogs == null ? null : catalogs.client(),
 				catalogs == null ? () -> {
 				} : catalogs.signIn(), new FolderWalker(env.get("INGESTOR_CHECKSUM")),
-				NexusReader.of(env.get("INGESTOR_NEXUS_MAPPING")), Integer.parseInt(perBlock));
+				NexusReader.of(env.get("INGESTOR_NEXUS_MAPPING")), Integer.parseInt(perBlock),
+				Boolean.parseBoolean(env.get("INGESTOR_ARCHIVABLE_ON_CREATE")));
 		return ingestion.ingest(run, dryRun, new ProgressBar(err));
 	}
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where refused runs go, with the reason: a dropped file to {@code failed/} with {@code <name>.reason.txt} beside it,
- * a Kafka record to the dead-letter topic (reason in the {@code ingestor-reason} header, offset committed), an MQTT
+ * a Kafka record to the dead-letter topic (reason in the {@code ingestor-reason} header; the run counts as done, so
+ * its offset can be committed), an MQTT
  * message to the dead-letter topic as {@code {"reason": ..., "message": ...}}.
  */
 @Component
@@ -39,7 +40,6 @@ class DeadLetterRoute extends RouteBuilder {
 				.when(exchangeProperty(Runs.SOURCE).isEqualTo("kafka"))
 					.setHeader("ingestor-reason", exchangeProperty("ingestorReason"))
 					.toD("${exchangeProperty." + Runs.DEAD_LETTER + "}")
-					.process(Runs::commitOffset)
 				.when(exchangeProperty(Runs.SOURCE).isEqualTo("mqtt"))
 					.process(DeadLetterRoute::envelope)
 					.toD("${exchangeProperty." + Runs.DEAD_LETTER + "}")

@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.springframework.stereotype.Component;
 
 import io.catalog.ingestor.run.Progress;
@@ -48,14 +47,6 @@ class Runs {
 		var outcome = ingestion.ingest(run, false, Progress.NONE);
 		exchange.getMessage().setHeader(PID, outcome.pid());
 		metrics.ingested(exchange.getProperty(SOURCE, String.class), Duration.between(arrival(exchange), Instant.now()));
-	}
-
-	/** Commits the Kafka offset of the exchange's record: only after the catalog accepted (or refused) the run. */
-	static void commitOffset(Exchange exchange) {
-		var commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-		if (commit != null) {
-			commit.commit();
-		}
 	}
 
 	private static Instant arrival(Exchange exchange) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 
@@ -185,6 +186,41 @@ class IngestorRoutesTest {
 			client.close();
 		}
 		assertThat(filesOf(pidOf(document))).isEqualTo(2);
+	}
+
+	@Test
+	void manyMqttMessagesAtOnceAreEachOneDatasetWithItsFiles() throws Exception {
+		Assumptions.assumeTrue(Brokers.mqttAvailable(), "mosquitto is not installed (.ci/run installs it)");
+		var folder = RunFolders.withFiles(temp, "mqtt-many", 2);
+		var documents = IntStream.range(0, 12)
+			.mapToObj(i -> RunFolders.runDocument("mqtt-many-" + UUID.randomUUID(), folder, "mqtt run " + i))
+			.toList();
+		var client = new MqttClient(Brokers.mqtt(), "test-publisher-" + UUID.randomUUID(), new MemoryPersistence());
+		try {
+			client.connect();
+			// the first one again until the ingestor's subscription is there, then the others all at once
+			await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+				publish(client, documents.get(0));
+				assertThat(catalog().await(() -> catalog().datasets().getDataset(pidOf(documents.get(0))))).isNotNull();
+			});
+			for (var document : documents.subList(1, documents.size())) {
+				publish(client, document);
+			}
+			client.disconnect();
+		}
+		finally {
+			client.close();
+		}
+		for (var document : documents) {
+			awaitDataset(pidOf(document));
+			assertThat(filesOf(pidOf(document))).isEqualTo(2);
+		}
+	}
+
+	private static void publish(MqttClient client, String document) throws Exception {
+		var message = new MqttMessage(document.getBytes(StandardCharsets.UTF_8));
+		message.setQos(1);
+		client.publish("beamline/runs", message);
 	}
 
 	@Test

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.catalog.ingestor.support.CatalogProxy;
 import io.catalog.ingestor.support.CatalogServer;
 import io.catalog.ingestor.support.RunFolders;
 import io.catalog.sdk.CatalogClient;
@@ -60,6 +66,38 @@ class RunIngestionTest {
 	}
 
 	@Test
+	void theDatasetIsMarkedArchivableOnlyAfterItsLastBlock() {
+		try (var proxy = CatalogProxy.to(CatalogServer.get().url())) {
+			var run = run("archivable-last", 4);
+			new RunIngestion(signedIn(proxy), () -> {
+			}, new FolderWalker(null), NexusReader.of(null), 3).ingest(run, false, Progress.NONE);
+			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
+				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "POST origdatablocks",
+						"PATCH datasetlifecycle");
+		}
+	}
+
+	@Test
+	void createdArchivableARunTakesNoLifecycleCall() {
+		try (var proxy = CatalogProxy.to(CatalogServer.get().url())) {
+			var run = run("archivable-on-create", 4);
+			new RunIngestion(signedIn(proxy), () -> {
+			}, new FolderWalker(null), NexusReader.of(null), 3, true).ingest(run, false, Progress.NONE);
+			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
+				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "POST origdatablocks");
+			var dataset = catalog.await(() -> catalog.datasets().getDataset(run.pid()));
+			assertThat(dataset.getDatasetlifecycle().getArchivable()).isTrue();
+			assertThat(dataset.getNumberOfFiles()).isEqualTo(4);
+		}
+	}
+
+	private static CatalogClient signedIn(CatalogProxy proxy) {
+		var client = CatalogClient.of(proxy.url());
+		client.await(client.login(CatalogServer.INGESTOR, CatalogServer.PASSWORD));
+		return client;
+	}
+
+	@Test
 	void theSameRunTwiceIsOneDatasetWithOneSetOfBlocks() {
 		var run = run("twice", 5);
 		ingestion.ingest(run, false, Progress.NONE);
@@ -69,6 +107,36 @@ class RunIngestionTest {
 		assertThat(outcome.created()).isFalse();
 		assertThat(outcome.blocksPosted()).isZero();
 		assertThat(blocks(run.pid()).stream().mapToInt(block -> block.getDataFileList().size()).sum()).isEqualTo(5);
+	}
+
+	@Test
+	void deliveriesOfOneRunSideBySideAreOneDatasetWithOneSetOfBlocks() throws Exception {
+		var run = run("side-by-side", 5);
+		var document = RunFolders.runDocument(run.runId(), run.sourceFolder(), "side-by-side");
+		int deliveries = 6;
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(deliveries);
+		try {
+			var outcomes = new ArrayList<Future<Outcome>>();
+			for (int i = 0; i < deliveries; i++) {
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					return ingestion.ingest(reader.read(document.getBytes(StandardCharsets.UTF_8), null), false,
+							Progress.NONE);
+				}));
+			}
+			start.countDown();
+			var created = 0;
+			for (var outcome : outcomes) {
+				created += outcome.get(60, TimeUnit.SECONDS).created() ? 1 : 0;
+			}
+			assertThat(created).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(blocks(run.pid()).stream().flatMap(block -> block.getDataFileList().stream()).map(f -> f.getPath()))
+			.hasSize(5).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -2,11 +2,27 @@ package io.catalog.ingestor.support;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -32,6 +48,59 @@ public final class Brokers {
 			Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
 		}
 		return kafka.getBrokersAsString();
+	}
+
+	/** Creates a topic with {@code partitions} partitions on the Kafka broker. */
+	public static void createTopic(String name, int partitions) {
+		kafka();
+		kafka.addTopics(new NewTopic(name, partitions, (short) 1));
+	}
+
+	/**
+	 * Sends records in order, record {@code i} to partition {@code i % partitions}, and waits until the broker has
+	 * them all.
+	 */
+	public static void send(String topic, int partitions, List<String> values) {
+		var properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+		try (var producer = new KafkaProducer<byte[], byte[]>(properties, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			var sent = new ArrayList<Future<RecordMetadata>>();
+			for (int i = 0; i < values.size(); i++) {
+				sent.add(producer.send(new ProducerRecord<>(topic, i % partitions, null,
+						values.get(i).getBytes(StandardCharsets.UTF_8))));
+			}
+			for (var record : sent) {
+				record.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("cannot send to " + topic, ex);
+		}
+	}
+
+	/** The offsets a consumer group committed on a topic, by partition (absent: nothing committed yet). */
+	public static Map<Integer, Long> committed(String group, String topic) {
+		try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
+			var offsets = new TreeMap<Integer, Long>();
+			admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
+				if (partition.topic().equals(topic) && offset != null) {
+					offsets.put(partition.partition(), offset.offset());
+				}
+			});
+			return offsets;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("cannot read the offsets of " + group, ex);
+		}
 	}
 
 	/** Whether an MQTT broker can run here. */

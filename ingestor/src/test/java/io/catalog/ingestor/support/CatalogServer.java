@@ -30,8 +30,11 @@ public final class CatalogServer {
 
 	private final String url;
 
-	private CatalogServer(String url) {
+	private final Process process;
+
+	private CatalogServer(String url, Process process) {
 		this.url = url;
+		this.process = process;
 	}
 
 	/** The running catalog, started on first use. */
@@ -44,6 +47,11 @@ public final class CatalogServer {
 
 	public String url() {
 		return url;
+	}
+
+	/** The CPU time catalog-api's process used so far (for the benchmark's share of the catalog). */
+	public Duration cpuTime() {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	/** A client signed in as the ingestor account. */
@@ -78,7 +86,7 @@ public final class CatalogServer {
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 			var url = "http://127.0.0.1:" + port;
 			awaitUp(url, process, dir.resolve("catalog-api.log"));
-			return new CatalogServer(url);
+			return new CatalogServer(url, process);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot start catalog-api", ex);

@@ -45,19 +45,22 @@ public final class Bench {
 		var sizes = new ArrayList<Integer>();
 		int calls = 200;
 		int httpMax = 10_000;
+		int warmup = 3_000;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--n" -> sizes.add(Integer.parseInt(args[++i].replace("_", "")));
 				case "--million" -> sizes.add(1_000_000);
 				case "--calls" -> calls = Integer.parseInt(args[++i]);
 				case "--http-max" -> httpMax = Integer.parseInt(args[++i].replace("_", ""));
+				case "--warmup" -> warmup = Integer.parseInt(args[++i].replace("_", ""));
 				default -> throw new IllegalArgumentException(
-						"usage: bench [--n N]... [--million] [--calls C] [--http-max M]");
+						"usage: bench [--n N]... [--million] [--calls C] [--http-max M] [--warmup W]");
 			}
 		}
 		if (sizes.isEmpty() || sizes.equals(List.of(1_000_000))) {
 			sizes.addAll(0, List.of(4_000, 100_000));
 		}
+		warmUp(warmup, calls);
 		var results = new ArrayList<Map<String, Object>>();
 		for (int n : sizes) {
 			results.add(run(n, calls, httpMax));
@@ -65,6 +68,27 @@ public final class Bench {
 		}
 		System.out.println(Http.write(results));
 		System.exit(0);
+	}
+
+	/**
+	 * Ingests and queries a throwaway catalog first, so that the numbers are the JIT-compiled code's rather than the
+	 * compilers' (the first few thousand requests of a fresh JVM spend more on compiling than on serving).
+	 */
+	static void warmUp(int datasets, int calls) throws Exception {
+		if (datasets <= 0) {
+			return;
+		}
+		var folder = Files.createTempDirectory("catalog-bench-warmup");
+		long start = System.nanoTime();
+		try (var catalog = start(folder)) {
+			ingest(catalog, datasets);
+			Queries.measure(client(catalog, "scientist"), calls);
+		}
+		finally {
+			delete(folder);
+		}
+		System.out.printf("warm-up: %d datasets and the queries in %.0f s (not measured)%n", datasets,
+				(System.nanoTime() - start) / 1e9);
 	}
 
 	/**

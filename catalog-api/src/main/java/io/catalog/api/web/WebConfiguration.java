@@ -1,5 +1,7 @@
 package io.catalog.api.web;
 
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.PathMatchConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -7,9 +9,17 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 
 import io.catalog.api.access.CallerArgumentResolver;
 
-/** SciCat's transport: case-insensitive paths, and the caller handed to every handler that asks for it. */
+/**
+ * SciCat's transport: case-insensitive paths, the caller handed to every handler that asks for it, and keep-alive
+ * connections that are always read again.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
+
+	@Bean
+	NettyServerCustomizer keepAliveReads() {
+		return KeepAliveReads.customizer();
+	}
 
 	@Override
 	public void configurePathMatching(PathMatchConfigurer configurer) {

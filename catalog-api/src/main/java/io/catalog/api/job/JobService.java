@@ -45,11 +45,11 @@ class JobService {
 	JobService(Catalog catalog, JobTypes types, JobPolicy policy, JobProperties properties, History history,
 			Events events) {
 		this.catalog = catalog;
-		this.events = events;
 		this.types = types;
 		this.policy = policy;
 		this.properties = properties;
 		this.history = history;
+		this.events = events;
 	}
 
 	Mono<Document> create(Map<String, Object> body, Caller caller) {

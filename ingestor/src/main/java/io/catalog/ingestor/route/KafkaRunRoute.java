@@ -1,5 +1,7 @@
 package io.catalog.ingestor.route;
 
+import java.time.Duration;
+
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
@@ -27,6 +29,8 @@ class KafkaRunRoute extends RouteBuilder {
 
 	private final int concurrency;
 
+	private final Duration maxPollInterval;
+
 	private final Runs runs;
 
 	private final ProducerTemplate template;
@@ -34,8 +38,17 @@ class KafkaRunRoute extends RouteBuilder {
 	KafkaRunRoute(IngestorProperties properties, Runs runs, ProducerTemplate template) {
 		this.kafka = properties.kafka();
 		this.concurrency = properties.concurrency();
+		this.maxPollInterval = maxPollInterval(properties.retry());
 		this.runs = runs;
 		this.template = template;
+	}
+
+	/**
+	 * How long a batch may take before Kafka gives its partitions to another consumer: longer than a run's whole
+	 * retry cycle while the catalog is away (every retry at the longest delay), with five minutes to spare.
+	 */
+	static Duration maxPollInterval(IngestorProperties.Retry retry) {
+		return retry.maxDelay().multipliedBy(retry.maxRedeliveries() + 1L).plusMinutes(5);
 	}
 
 	@Override
@@ -45,7 +58,7 @@ class KafkaRunRoute extends RouteBuilder {
 				+ kafka.groupId() + "&autoOffsetReset=earliest&autoCommitEnable=false"
 				+ "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
 				+ "&batching=true&maxPollRecords=" + kafka.batchSize() + "&pollTimeoutMs=" + POLL_MILLIS
-				+ "&batchingIntervalMs=" + POLL_MILLIS
+				+ "&batchingIntervalMs=" + POLL_MILLIS + "&maxPollIntervalMs=" + maxPollInterval.toMillis()
 				// offsets are committed by KafkaBatches, synchronously on the consumer's thread, after the runs are done
 				+ "&allowManualCommit=true&kafkaManualCommitFactory=#class:"
 				+ DefaultKafkaManualCommitFactory.class.getName()

@@ -212,13 +212,17 @@ public final class RunIngestion {
 		return new InvalidRunException("the catalog refused the run: " + reason(ex), ex);
 	}
 
+	/** The catalog's detail, which names each field and why; without one, its title and field errors. */
 	private static String reason(CatalogException ex) {
 		var problem = ex.problem();
 		if (problem == null) {
 			return ex.getMessage();
 		}
-		var reason = new StringBuilder().append(ex.status()).append(' ')
-			.append(Objects.toString(problem.getDetail(), Objects.toString(problem.getTitle(), "")));
+		var reason = new StringBuilder().append(ex.status()).append(' ');
+		if (problem.getDetail() != null) {
+			return reason.append(problem.getDetail()).toString();
+		}
+		reason.append(Objects.toString(problem.getTitle(), ""));
 		if (problem.getErrors() != null) {
 			problem.getErrors().forEach(error -> reason.append("; ").append(error.getField()).append(": ").append(error.getReason()));
 		}

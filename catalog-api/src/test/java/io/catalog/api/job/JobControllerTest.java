@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +29,8 @@ class JobControllerTest extends CatalogTest {
 	void aCreatedJobAppearsOnItsKafkaTopic() throws Exception {
 		var job = created("user1", "/api/v4/jobs", archiveJob(dataset("group1")));
 
-		var records = TestKafka.read(TestKafka.bootstrapServers(), "catalog.job",
-				read -> read.stream().anyMatch(r -> job.get("id").equals(r.key())), Duration.ofSeconds(30));
+		var event = onlyEventOf(job.get("id"), "catalog.job");
 
-		var mine = records.stream().filter(r -> job.get("id").equals(r.key())).toList();
-		assertThat(mine).hasSize(1);
-		var event = new ObjectMapper().readTree(mine.get(0).value());
 		assertThat(event.get("type").asText()).isEqualTo("io.catalog.job.created");
 		assertThat(event.get("data").get("statusCode").asText()).isEqualTo("jobSubmitted");
 	}
@@ -42,14 +39,19 @@ class JobControllerTest extends CatalogTest {
 	void aNewArchiveJobReachesTheArchiveTopicOnceAsTheApiShowsIt() throws Exception {
 		var job = created("user1", "/api/v4/jobs", archiveJob(dataset("group1")));
 
-		var records = TestKafka.read(TestKafka.bootstrapServers(), "catalog.jobs.archive",
-				read -> read.stream().anyMatch(r -> job.get("id").equals(r.key())), Duration.ofSeconds(30));
+		var data = onlyEventOf(job.get("id"), "catalog.jobs.archive").get("data");
 
-		var mine = records.stream().filter(r -> job.get("id").equals(r.key())).toList();
-		assertThat(mine).hasSize(1);
-		var data = new ObjectMapper().readTree(mine.get(0).value()).get("data");
 		assertThat(data.get("id").asText()).isEqualTo(job.get("id"));
 		assertThat(data.get("type").asText()).isEqualTo("archive");
+	}
+
+	/** The one event a topic holds for a job, once it arrived; fails if there are more. */
+	private static JsonNode onlyEventOf(Object jobId, String topic) throws Exception {
+		var records = TestKafka.read(TestKafka.bootstrapServers(), topic,
+				read -> read.stream().anyMatch(r -> jobId.equals(r.key())), Duration.ofSeconds(30));
+		var mine = records.stream().filter(r -> jobId.equals(r.key())).toList();
+		assertThat(mine).hasSize(1);
+		return new ObjectMapper().readTree(mine.get(0).value());
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.catalog.api.store;
 
+import java.util.Locale;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -14,8 +15,9 @@ import io.netty.channel.Channel;
  */
 class DurableH2Backend extends H2Backend {
 
-	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "findAndModify",
-			"createIndexes", "drop", "dropDatabase", "renameCollection", "create");
+	/** The commands that change data, in lower case (command names are matched without regard to case). */
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
+			"drop", "dropdatabase", "renamecollection", "create");
 
 	private final Object commits = new Object();
 
@@ -28,7 +30,7 @@ class DurableH2Backend extends H2Backend {
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		var answer = super.handleCommand(channel, database, command, query);
-		if (WRITES.contains(command)) {
+		if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
 			commitVersion(getMvStore().getCurrentVersion());
 		}
 		return answer;

@@ -27,10 +27,7 @@ class BearerAuthenticationKeycloakTest extends CatalogTest {
 
 	@DynamicPropertySource
 	static void oidc(DynamicPropertyRegistry registry) {
-		registry.add("catalog.oidc.issuer", () -> KeycloakServer.available().map(KeycloakServer::issuer).orElse(""));
-		registry.add("catalog.oidc.client-id", () -> KeycloakServer.CLIENT);
-		registry.add("catalog.oidc.client-secret",
-				() -> KeycloakServer.available().map(KeycloakServer::clientSecret).orElse(""));
+		KeycloakServer.configureCatalog(registry);
 	}
 
 	private String tokenFor(String group) {

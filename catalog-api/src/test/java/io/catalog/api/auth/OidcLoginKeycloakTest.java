@@ -47,10 +47,7 @@ class OidcLoginKeycloakTest extends CatalogTest {
 
 	@DynamicPropertySource
 	static void oidc(DynamicPropertyRegistry registry) {
-		registry.add("catalog.oidc.issuer", () -> KeycloakServer.available().map(KeycloakServer::issuer).orElse(""));
-		registry.add("catalog.oidc.client-id", () -> KeycloakServer.CLIENT);
-		registry.add("catalog.oidc.client-secret",
-				() -> KeycloakServer.available().map(KeycloakServer::clientSecret).orElse(""));
+		KeycloakServer.configureCatalog(registry);
 		registry.add("catalog.oidc.success-url", () -> SUCCESS);
 	}
 

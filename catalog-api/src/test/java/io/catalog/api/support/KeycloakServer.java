@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * The real Keycloak server from the {@code keycloak-quarkus-dist} artifact (unpacked by the build into
  * {@code target/keycloak}), started once per test JVM on a random loopback port with the repository's realm file
@@ -84,6 +86,13 @@ public final class KeycloakServer {
 
 	public String issuer() {
 		return base + "/realms/" + REALM;
+	}
+
+	/** Points the catalog at the test realm: its issuer, client and client secret (blank when none runs). */
+	public static void configureCatalog(DynamicPropertyRegistry registry) {
+		registry.add("catalog.oidc.issuer", () -> available().map(KeycloakServer::issuer).orElse(""));
+		registry.add("catalog.oidc.client-id", () -> CLIENT);
+		registry.add("catalog.oidc.client-secret", () -> available().map(KeycloakServer::clientSecret).orElse(""));
 	}
 
 	private static KeycloakServer start() throws IOException, InterruptedException {

@@ -1,17 +1,23 @@
 package io.catalog.api.event;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.bson.Document;
 
+import io.catalog.api.document.Dates;
 import io.catalog.api.document.Json;
 
 /**
@@ -26,7 +32,7 @@ class CloudEvents {
 	private final URI source;
 
 	CloudEvents(ObjectMapper mapper, String source) {
-		this.mapper = mapper;
+		this.mapper = mapper.copy().registerModule(new SimpleModule().addSerializer(Date.class, new DateSerializer()));
 		this.source = URI.create(source);
 	}
 
@@ -45,17 +51,30 @@ class CloudEvents {
 			.build();
 	}
 
+	/** The document as the API shows it ({@link Json#toJson}), written without copying it first. */
 	private byte[] json(Document document) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		if (document != null) {
-			document.forEach((key, value) -> json.put(key, Json.toJson(value)));
-		}
 		try {
-			return mapper.writeValueAsBytes(json);
+			return mapper.writeValueAsBytes(document == null ? Map.of() : document);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("document cannot be written as JSON", ex);
 		}
+	}
+
+	/** Dates as the API writes them. */
+	private static final class DateSerializer extends StdSerializer<Date> {
+
+		private static final long serialVersionUID = 1L;
+
+		DateSerializer() {
+			super(Date.class);
+		}
+
+		@Override
+		public void serialize(Date date, JsonGenerator generator, SerializerProvider provider) throws IOException {
+			generator.writeString(Dates.format(date));
+		}
+
 	}
 
 }

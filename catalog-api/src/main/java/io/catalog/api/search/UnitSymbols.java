@@ -8,6 +8,7 @@ import javax.measure.IncommensurableException;
 import javax.measure.MetricPrefix;
 import javax.measure.UnconvertibleException;
 import javax.measure.Unit;
+import javax.measure.UnitConverter;
 import javax.measure.format.MeasurementParseException;
 
 import tech.units.indriya.AbstractUnit;
@@ -23,6 +24,9 @@ final class UnitSymbols {
 	private static final SimpleUnitFormat FORMAT = SimpleUnitFormat.getNewInstance();
 
 	private static final Map<String, Optional<Unit<?>>> PARSED = new ConcurrentHashMap<>();
+
+	/** Per unit, the SI unit of its dimension and the converter to it (Indriya derives both anew on each call). */
+	private static final Map<Unit<?>, SiUnit> SYSTEM = new ConcurrentHashMap<>();
 
 	static {
 		Unit<?> electronVolt = Units.JOULE.multiply(1.602176634e-19);
@@ -73,27 +77,45 @@ final class UnitSymbols {
 
 	/** The SI unit of the unit's dimension, as written in {@code unitSI}; dimensionless is the empty string. */
 	static String siSymbol(Unit<?> unit) {
-		var system = unit.getSystemUnit();
-		return system.equals(AbstractUnit.ONE) ? "" : FORMAT.format(system);
+		return system(unit).symbol();
 	}
 
 	/** The value in SI units. */
 	static double toSI(Unit<?> unit, double value) {
-		return convert(unit, unit.getSystemUnit(), value);
+		return system(unit).toSI().convert(value);
 	}
 
 	/** The SI value expressed in the given unit. */
 	static double fromSI(Unit<?> unit, double valueSI) {
-		return convert(unit.getSystemUnit(), unit, valueSI);
+		return system(unit).toSI().inverse().convert(valueSI);
 	}
 
 	static boolean compatible(Unit<?> one, Unit<?> other) {
-		return one.getSystemUnit().equals(other.getSystemUnit());
+		return system(one).unit().equals(system(other).unit());
 	}
 
-	private static double convert(Unit<?> from, Unit<?> to, double value) {
+	private static SiUnit system(Unit<?> unit) {
+		return SYSTEM.computeIfAbsent(unit, UnitSymbols::systemOf);
+	}
+
+	private static SiUnit systemOf(Unit<?> unit) {
+		var system = unit.getSystemUnit();
+		return new SiUnit(system, system.equals(AbstractUnit.ONE) ? "" : FORMAT.format(system), converter(unit, system));
+	}
+
+	/**
+	 * The SI unit of a unit's dimension.
+	 *
+	 * @param unit the SI unit
+	 * @param symbol how {@code unitSI} writes it (dimensionless: empty)
+	 * @param toSI the conversion into it
+	 */
+	private record SiUnit(Unit<?> unit, String symbol, UnitConverter toSI) {
+	}
+
+	private static UnitConverter converter(Unit<?> from, Unit<?> to) {
 		try {
-			return from.getConverterToAny(to).convert(value);
+			return from.getConverterToAny(to);
 		}
 		catch (IncommensurableException | UnconvertibleException ex) {
 			throw new IllegalArgumentException(from + " is not compatible with " + to, ex);

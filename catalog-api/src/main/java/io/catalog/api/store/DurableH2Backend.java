@@ -6,12 +6,15 @@ import java.util.Set;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded store's backend, whose file is otherwise written about once a second: a write command is committed
  * to the file before it is answered, on the thread that made it, so a killed process loses nothing acknowledged
  * (the operating system keeps what was written; a MongoDB server journals on its own). Commits are grouped: a
- * write that a commit begun after it already stored does not commit again.
+ * write that a commit begun after it already stored does not commit again. Its page cache is sized by the caller:
+ * H2's default (16 MB) holds a few hundred datasets with their file lists, and every write beyond reads (and
+ * deserialises) the page it goes into from the file.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -23,8 +26,9 @@ class DurableH2Backend extends H2Backend {
 
 	private long committedBelow;
 
-	DurableH2Backend(String fileName) {
-		super(fileName);
+	/** A backend on the file, keeping up to {@code cacheMegabytes} of its pages in memory. */
+	DurableH2Backend(String fileName, int cacheMegabytes) {
+		super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
 	}
 
 	@Override

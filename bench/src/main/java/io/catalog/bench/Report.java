@@ -22,7 +22,7 @@ final class Report {
 		results.forEach(r -> out.append(String.format("%16s", r.get("ingested_over_http"))));
 		out.append('\n');
 		for (String key : List.of("sequential_datasets_per_s", "concurrent8_datasets_per_s", "raw_store_datasets_per_s",
-				"ratio_to_raw")) {
+				"ratio_to_raw", "concurrent8_two_requests_datasets_per_s", "two_requests_ratio_to_raw")) {
 			out.append(String.format("%-40s", "ingest " + key));
 			results.forEach(r -> out.append(String.format("%16s", ((Map<String, Object>) r.get("ingest")).get(key))));
 			out.append('\n');

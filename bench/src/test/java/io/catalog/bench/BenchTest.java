@@ -16,7 +16,8 @@ class BenchTest {
 		var result = Bench.run(50, 5, 40);
 		var ingest = (Map<String, Object>) result.get("ingest");
 		assertThat(ingest).containsOnlyKeys("sequential_datasets_per_s", "concurrent8_datasets_per_s",
-				"raw_store_datasets_per_s", "ratio_to_raw");
+				"raw_store_datasets_per_s", "ratio_to_raw", "concurrent8_two_requests_datasets_per_s",
+				"two_requests_ratio_to_raw");
 		ingest.values().forEach(value -> assertThat(((Number) value).doubleValue()).isPositive());
 		var queries = (Map<String, Object>) result.get("queries");
 		for (String query : List.of("fullquery", "fullquery_text", "fullfacet", "count", "unit_condition", "metadataKeys")) {

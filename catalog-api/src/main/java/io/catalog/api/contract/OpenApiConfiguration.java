@@ -106,7 +106,10 @@ class OpenApiConfiguration {
 		}
 		return openApi -> {
 			var names = new IdentityHashMap<io.catalog.api.document.Schema, String>();
-			contributions.forEach(c -> c.schemas().forEach((name, schema) -> names.put(schema, name)));
+			// a schema published under several names is referred to by the first in alphabetical order, whatever
+			// order the contributions list them in
+			contributions.forEach(c -> c.schemas().forEach((name, schema) -> names.merge(schema, name,
+					(one, other) -> one.compareTo(other) <= 0 ? one : other)));
 			var converter = new SchemaConverter(names);
 			var schemas = new TreeMap<String, Schema<?>>();
 			contributions.forEach(c -> c.schemas().forEach((name, schema) -> schemas.put(name, converter.object(schema))));

@@ -1,5 +1,7 @@
 package io.catalog.api.datablock;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +15,11 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.FieldError;
 import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.document.Json;
 import io.catalog.api.document.Schema;
+import io.catalog.api.document.Stamps;
 import io.catalog.api.web.Problems;
 
 /**
@@ -34,24 +39,63 @@ class FileBlocks {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * Reads and checks the blocks that come with a new dataset, as {@link #validate} does for one, under the path
+	 * {@code <field>[i]}; their ids derive from the dataset's pid and their place, so a repeated request makes the
+	 * same ones. Adds their sizes and file counts to the dataset's counters.
+	 */
+	List<Document> readWithDataset(BlockKind blocks, Document dataset, List<?> bodies, String field, Caller caller) {
+		var errors = new ArrayList<FieldError>();
+		var read = new ArrayList<Document>(bodies.size());
+		for (int i = 0; i < bodies.size(); i++) {
+			var path = field + "[" + i + "]";
+			try {
+				if (!(bodies.get(i) instanceof Map<?, ?> body)) {
+					throw new InvalidInputException(path, "must be a file list object");
+				}
+				var block = blocks.nested().read(Json.stringKeys(body), Schema.Mode.CREATE);
+				read.add(completed(blocks, block, dataset, (String) dataset.get("_id"), caller));
+				var id = dataset.get("_id") + "/" + blocks.kind().collection() + "/" + i;
+				block.put("_id", UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString());
+				Stamps.requireStorable(Stamps.created(block, caller), SPLIT_HINT);
+			}
+			catch (InvalidInputException ex) {
+				ex.errors().forEach(error -> errors.add(new FieldError(path + "." + error.field(), error.reason())));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		for (var block : read) {
+			dataset.put(blocks.sizeField(), sum((Number) dataset.get(blocks.sizeField()), blocks.sizeOf(block)));
+			dataset.put(blocks.countField(), ((Number) dataset.get(blocks.countField())).longValue() + files(block));
+		}
+		return read;
+	}
+
 	/** Reads and checks a new block for a dataset, without storing it. */
 	Mono<Document> validate(BlockKind blocks, String datasetId, Map<String, Object> body, Schema schema, Caller caller) {
 		return Mono.fromSupplier(() -> schema.read(body, Schema.Mode.CREATE))
 			.flatMap(block -> catalog.existing(Datasets.KIND, datasetId).map(dataset -> {
-				catalog.policy().checkCreate(caller, blocks.kind().resource(), block, dataset);
-				if (block.containsKey("datasetId") && !datasetId.equals(block.get("datasetId"))) {
-					throw new InvalidInputException("datasetId", "names another dataset than the path");
-				}
-				var files = (List<?>) block.get("dataFileList");
-				if (files.isEmpty()) {
-					throw new InvalidInputException("dataFileList", "must hold at least one file");
-				}
-				block.putIfAbsent("size", totalSize(files));
 				block.put("_id", UUID.randomUUID().toString());
-				block.put("datasetId", datasetId);
-				INHERITED.forEach(key -> block.put(key, dataset.get(key)));
-				return block;
+				return completed(blocks, block, dataset, datasetId, caller);
 			}));
+	}
+
+	/** A block checked against its dataset, with the fields it takes from it. */
+	private Document completed(BlockKind blocks, Document block, Document dataset, String datasetId, Caller caller) {
+		catalog.policy().checkCreate(caller, blocks.kind().resource(), block, dataset);
+		if (block.containsKey("datasetId") && !datasetId.equals(block.get("datasetId"))) {
+			throw new InvalidInputException("datasetId", "names another dataset than the path");
+		}
+		var files = (List<?>) block.get("dataFileList");
+		if (files.isEmpty()) {
+			throw new InvalidInputException("dataFileList", "must hold at least one file");
+		}
+		block.putIfAbsent("size", totalSize(files));
+		block.put("datasetId", datasetId);
+		INHERITED.forEach(key -> block.put(key, dataset.get(key)));
+		return block;
 	}
 
 	Mono<Document> create(BlockKind blocks, String datasetId, Map<String, Object> body, Schema schema, Caller caller) {
@@ -111,6 +155,13 @@ class FileBlocks {
 			}
 		}
 		return fractional == 0 ? (Number) whole : (Number) (whole + fractional);
+	}
+
+	private static Number sum(Number a, Number b) {
+		if (a instanceof Long x && b instanceof Long y) {
+			return x + y;
+		}
+		return a.doubleValue() + b.doubleValue();
 	}
 
 	private static Number difference(Number after, Number before) {

@@ -14,13 +14,18 @@ import io.catalog.api.document.Schema;
 class DatasetConfiguration {
 
 	@Bean
-	ContractSchemas datasetContractSchemas() {
+	ContractSchemas datasetContractSchemas(DatasetFileLists fileLists) {
 		return new ContractSchemas(Map.of("Dataset", DatasetSchemas.QUERY.with().required("pid", FieldType.STRING)
-			.required("_id", FieldType.STRING).build(), "CreateRawDataset", DatasetSchemas.RAW, "CreateDerivedDataset",
-				DatasetSchemas.DERIVED, "UpdateDataset", DatasetSchemas.UPDATE, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
+			.required("_id", FieldType.STRING).build(), "CreateRawDataset", withFileLists(DatasetSchemas.RAW, fileLists),
+				"CreateDerivedDataset", withFileLists(DatasetSchemas.DERIVED, fileLists), "UpdateDataset", DatasetSchemas.UPDATE, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
 				"AppendToArrayField", Schema.builder().required("fieldName", FieldType.STRING)
 					.required("data", FieldType.ANY).build(),
 				"Thumbnail", Schema.builder().optional("thumbnail", FieldType.STRING).build()));
+	}
+
+	/** A create request may carry the dataset's file lists (see {@link DatasetFileLists}). */
+	private static Schema withFileLists(Schema create, DatasetFileLists fileLists) {
+		return create.with().optional(DatasetFileLists.FIELD, FieldType.OBJECTS, fileLists.schema()).build();
 	}
 
 }

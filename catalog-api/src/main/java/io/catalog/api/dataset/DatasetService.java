@@ -20,6 +20,7 @@ import io.catalog.api.document.DocumentStore;
 import io.catalog.api.document.FieldError;
 import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
+import io.catalog.api.web.Problems;
 
 /** Creates, replaces and changes datasets by SciCat's rules: typed bodies, generated pids, lifecycle defaults. */
 @Service
@@ -33,14 +34,33 @@ class DatasetService {
 
 	private final Pattern pidPattern;
 
-	DatasetService(Catalog catalog, DatasetProperties properties) {
+	private final DatasetFileLists fileLists;
+
+	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists) {
 		this.catalog = catalog;
 		this.properties = properties;
 		this.pidPattern = properties.pidPattern();
+		this.fileLists = fileLists;
 	}
 
-	/** Reads and checks a new dataset, without storing it. */
-	Document validate(Map<String, Object> body, Caller caller) {
+	/**
+	 * Reads and checks a new dataset with its defaults, and the file lists its request carries under
+	 * {@code origdatablocks} (none without), without storing anything.
+	 */
+	NewDataset read(Map<String, Object> body, Caller caller) {
+		var fields = new LinkedHashMap<>(body);
+		var bodies = fields.remove(DatasetFileLists.FIELD);
+		var dataset = withDefaults(validate(fields, caller));
+		if (bodies == null) {
+			return new NewDataset(dataset, List.of());
+		}
+		if (!(bodies instanceof List<?> list)) {
+			throw new InvalidInputException(DatasetFileLists.FIELD, "must be a list of file lists");
+		}
+		return new NewDataset(dataset, fileLists.read(dataset, list, caller));
+	}
+
+	private Document validate(Map<String, Object> body, Caller caller) {
 		var type = body.get("type");
 		if (!"raw".equals(type) && !"derived".equals(type)) {
 			throw new InvalidInputException("type", "Wrong dataset type! must be raw or derived");
@@ -55,9 +75,21 @@ class DatasetService {
 		return dataset;
 	}
 
+	/**
+	 * Stores a new dataset, and the file lists its request carries: those first, so the dataset is never seen
+	 * without them (the answer is the dataset, its counters including them: a run's file list is not sent back).
+	 */
 	Mono<Document> create(Map<String, Object> body, Caller caller) {
-		return Mono.fromSupplier(() -> withDefaults(validate(body, caller)))
-			.flatMap(dataset -> catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT));
+		return Mono.fromSupplier(() -> read(body, caller)).flatMap(created -> {
+			var dataset = created.dataset();
+			if (created.fileLists().isEmpty()) {
+				return catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT);
+			}
+			return catalog.store().get(Datasets.KIND, dataset.get("_id"))
+				.flatMap(taken -> Mono.<Document>error(Problems.conflict("Dataset with pid " + taken.get("_id") + " already exists")))
+				.switchIfEmpty(Mono.defer(() -> catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(),
+						created.fileLists(), caller, SPLIT_HINT)));
+		});
 	}
 
 	/** Replaces a dataset's fields whole; keeps its pid, creation stamps and the sizes kept from file lists. */
@@ -67,6 +99,10 @@ class DatasetService {
 			catalog.policy().checkUpdate(caller, Datasets.KIND.resource(), before);
 			var json = new LinkedHashMap<>(body);
 			json.remove("pid");
+			if (json.remove(DatasetFileLists.FIELD) instanceof List<?> lists && !lists.isEmpty()) {
+				throw new InvalidInputException(DatasetFileLists.FIELD, "a replace keeps the file lists; add them with POST "
+						+ "/datasets/{pid}/origdatablocks");
+			}
 			json.putIfAbsent("type", before.get("type"));
 			var fields = DatasetSchemas.forType(json.get("type")).read(json, Schema.Mode.CREATE);
 			var replacement = withDefaults(fields);
@@ -149,12 +185,21 @@ class DatasetService {
 	/** Why a body would be refused, or nothing when it would be accepted. */
 	List<FieldError> problems(Map<String, Object> body, Caller caller) {
 		try {
-			validate(body, caller);
+			read(body, caller);
 			return List.of();
 		}
 		catch (InvalidInputException ex) {
 			return ex.errors();
 		}
+	}
+
+	/**
+	 * A dataset about to be created.
+	 *
+	 * @param dataset the dataset, checked and completed
+	 * @param fileLists the file lists that come with it, checked and completed
+	 */
+	record NewDataset(Document dataset, List<Document> fileLists) {
 	}
 
 }

@@ -96,6 +96,16 @@ public class Catalog {
 		return store.insert(kind, document);
 	}
 
+	/**
+	 * Stores a new document with new documents that belong to it (already checked, completed and stamped by their
+	 * feature), the children first, so the parent is never seen without them.
+	 */
+	public Mono<Document> insertWithChildren(EntityKind kind, Document document, EntityKind childKind,
+			List<Document> children, Caller caller, String sizeHint) {
+		Stamps.requireStorable(Stamps.created(document, caller), sizeHint);
+		return store.insertWithChildren(kind, document, childKind, children);
+	}
+
 	/** Applies a partial update the caller may make, recording the fields' values before and after. */
 	public Mono<Document> patch(EntityKind kind, Caller caller, Object id, Map<String, Object> body, Schema schema,
 			Set<String> fixed) {

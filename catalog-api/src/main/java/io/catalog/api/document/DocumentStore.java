@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -28,6 +31,10 @@ import io.catalog.api.query.Filter;
  */
 @Component
 public class DocumentStore {
+
+	private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+	private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
 	private final MongoDatabase database;
 
@@ -91,6 +98,32 @@ public class DocumentStore {
 		}
 		return journaled(kind.collection(), document.get("_id"), Change.Operation.CREATE,
 				Mono.defer(() -> Mono.from(collection(kind.collection()).insertOne(document)).thenReturn(document)));
+	}
+
+	/**
+	 * Stores a new document with the new documents that belong to it, the children first, so that the parent is
+	 * never seen without them. Without transactions a crash in between leaves children no parent names; their ids
+	 * are the caller's to derive from the parent's, so that the next attempt replaces them rather than adding to them.
+	 */
+	public Mono<Document> insertWithChildren(EntityKind kind, Document parent, EntityKind childKind,
+			List<Document> children) {
+		var written = new ArrayList<Change>(children.size() + 1);
+		children.forEach(child -> written.add(new Change(childKind.collection(), child.get("_id"), Change.Operation.CREATE, child)));
+		written.add(new Change(kind.collection(), parent.get("_id"), Change.Operation.CREATE, parent));
+		var writes = written.stream().map(c -> new Journal.Write(c.collection(), c.id(), c.operation())).toList();
+		var upserts = children.stream()
+			.map(child -> new ReplaceOneModel<>(new Document("_id", child.get("_id")), child, UPSERT))
+			.toList();
+		Mono<?> storeChildren = upserts.isEmpty() ? Mono.empty()
+				: Mono.from(collection(childKind.collection()).bulkWrite(upserts, UNORDERED));
+		return journal.begin(writes).flatMap(notes -> storeChildren
+			.then(Mono.from(collection(kind.collection()).insertOne(parent)))
+			.onErrorResume(ex -> Flux.fromIterable(notes).concatMap(this::abandon).then(Mono.error(ex)))
+			.then(Flux.range(0, notes.size())
+				.concatMap(i -> notes.get(i).map(note -> journal.confirm(note, written.get(i).document())).orElse(Mono.empty()))
+				.then()))
+			.then(Mono.fromRunnable(() -> written.forEach(change -> listeners.forEach(listener -> listener.changed(change)))))
+			.thenReturn(parent);
 	}
 
 	/** Applies an update to one document and answers the document as it is afterwards. */

@@ -1,9 +1,11 @@
 package io.catalog.api.event;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,12 +64,32 @@ class Outbox implements Journal {
 		return topic == null ? Mono.empty() : note(topic, collection, id, operation.name());
 	}
 
+	/** Notes the followed writes of the list with one store write. */
+	@Override
+	public Mono<List<Optional<Object>>> begin(List<Write> writes) {
+		var notes = new ArrayList<Optional<Object>>(writes.size());
+		var entries = new ArrayList<Document>(writes.size());
+		for (var write : writes) {
+			var topic = properties.topics().get(write.collection());
+			var entry = topic == null ? null : entry(topic, write.collection(), write.id(), write.operation().name());
+			notes.add(Optional.ofNullable(entry).map(e -> e.get("_id")));
+			if (entry != null) {
+				entries.add(entry);
+			}
+		}
+		return entries.isEmpty() ? Mono.just(notes) : Mono.from(entries().insertMany(entries)).thenReturn(notes);
+	}
+
 	/** Notes a write about to be made, whose event goes to the given topic; answers the note's id. */
 	Mono<Object> note(String topic, String collection, Object id, String operation) {
-		var entry = new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
+		var entry = entry(topic, collection, id, operation);
+		return Mono.from(entries().insertOne(entry)).thenReturn(entry.get("_id"));
+	}
+
+	private Document entry(String topic, String collection, Object id, String operation) {
+		return new Document("_id", UUID.randomUUID().toString()).append("seq", nextSequence())
 			.append("state", PENDING).append("topic", topic).append("collection", collection)
 			.append("documentId", id).append("operation", operation).append("at", new Date());
-		return Mono.from(entries().insertOne(entry)).thenReturn(entry.get("_id"));
 	}
 
 	@Override

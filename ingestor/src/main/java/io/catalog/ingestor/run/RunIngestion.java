@@ -32,10 +32,11 @@ import io.catalog.sdk.model.DatasetLifecycle;
 import io.catalog.sdk.model.OrigDatablock;
 
 /**
- * Catalogs one run, idempotently: the dataset is created under the pid derived from the run (a 409 with the same
- * content means an earlier delivery created it), only files not yet in a block of the dataset are posted, in blocks
- * of at most {@code filesPerBlock} files, and the dataset is marked archivable last (or, when asked, created
- * archivable). Safe to call from several threads.
+ * Catalogs one run, idempotently: the dataset is created under the pid derived from the run, with its first block
+ * of at most {@code filesPerBlock} files in the same request (a 409 with the same content means an earlier delivery
+ * created it); only files not yet in a block of the dataset are posted after, in blocks of that size. A run whose
+ * files fit in one block is created archivable, in one request; a larger one is marked archivable after its last
+ * block (or, when asked, created archivable). Safe to call from several threads.
  */
 public final class RunIngestion {
 
@@ -96,9 +97,11 @@ public final class RunIngestion {
 		if (run.nexusFile() != null) {
 			addScientificMetadata(run.dataset(), nexus.read(run.nexusFile()));
 		}
-		var request = request(run.dataset());
 		var files = walker.walk(run.sourceFolder(), progress::walked);
 		long bytes = files.stream().mapToLong(file -> file.getSize().longValue()).sum();
+		var first = files.subList(0, Math.min(files.size(), filesPerBlock));
+		boolean whole = first.size() == files.size();
+		var request = request(run.dataset(), first, archivableOnCreate || whole);
 		if (dryRun) {
 			if (catalog != null) {
 				var validity = call(() -> datasets.isValidDataset(request));
@@ -112,9 +115,9 @@ public final class RunIngestion {
 		lock.lock();
 		try {
 			boolean created = create(run, request);
-			var missing = created ? files : notYetRegistered(run.pid(), files);
-			int posted = postBlocks(run.pid(), missing, files.size(), progress);
-			if (!(created && archivableOnCreate)) {
+			var missing = created ? files.subList(first.size(), files.size()) : notYetRegistered(run.pid(), files);
+			int posted = (created && !first.isEmpty() ? 1 : 0) + postBlocks(run.pid(), missing, files.size(), progress);
+			if (!(created && (archivableOnCreate || whole))) {
 				call(() -> datasets.updateDatasetLifecycle(run.pid(), new DatasetLifecycle().archivable(true)));
 			}
 			log.info("Catalogued run {} as {}: {} files, {} new blocks", run.runId(), run.pid(), files.size(), posted);
@@ -131,10 +134,14 @@ public final class RunIngestion {
 		metadata.forEach((key, value) -> scientific.set(key, JSON.valueToTree(value)));
 	}
 
-	private CreateDatasetRequest request(ObjectNode dataset) {
+	/** The dataset's create request, carrying its first block of files (with every file: the run whole). */
+	private CreateDatasetRequest request(ObjectNode dataset, List<DataFile> firstBlock, boolean archivable) {
 		var body = dataset.deepCopy();
 		var lifecycle = body.get("datasetlifecycle") instanceof ObjectNode given ? given : body.putObject("datasetlifecycle");
-		lifecycle.put("archivable", archivableOnCreate);
+		lifecycle.put("archivable", archivable);
+		if (!firstBlock.isEmpty()) {
+			body.putArray("origdatablocks").add(JSON.valueToTree(block(firstBlock)));
+		}
 		try {
 			return "derived".equals(body.path("type").asText())
 					? new CreateDatasetRequest(JSON.treeToValue(body, CreateDerivedDataset.class))
@@ -180,15 +187,19 @@ public final class RunIngestion {
 		progress.uploaded(already, total);
 		int posted = 0;
 		for (int from = 0; from < files.size(); from += filesPerBlock) {
-			var chunk = new ArrayList<>(files.subList(from, Math.min(files.size(), from + filesPerBlock)));
-			long size = chunk.stream().mapToLong(file -> file.getSize().longValue()).sum();
-			var block = new CreateDatasetOrigDatablock().dataFileList(chunk).size(BigDecimal.valueOf(size))
-				.chkAlg(walker.algorithm());
+			var chunk = files.subList(from, Math.min(files.size(), from + filesPerBlock));
+			var block = block(chunk);
 			call(() -> datasets.createDatasetOrigDatablock(pid, block));
 			posted++;
 			progress.uploaded(already + from + chunk.size(), total);
 		}
 		return posted;
+	}
+
+	private CreateDatasetOrigDatablock block(List<DataFile> files) {
+		long size = files.stream().mapToLong(file -> file.getSize().longValue()).sum();
+		return new CreateDatasetOrigDatablock().dataFileList(new ArrayList<>(files)).size(BigDecimal.valueOf(size))
+			.chkAlg(walker.algorithm());
 	}
 
 	private <T> T call(ApiCall<T> call) {

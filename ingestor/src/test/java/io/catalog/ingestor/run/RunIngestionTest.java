@@ -72,8 +72,23 @@ class RunIngestionTest {
 			new RunIngestion(signedIn(proxy), () -> {
 			}, new FolderWalker(null), NexusReader.of(null), 3).ingest(run, false, Progress.NONE);
 			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
-				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "POST origdatablocks",
-						"PATCH datasetlifecycle");
+				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "PATCH datasetlifecycle");
+		}
+	}
+
+	@Test
+	void aRunWhoseFilesFitInOneBlockIsOneRequest() {
+		try (var proxy = CatalogProxy.to(CatalogServer.get().url())) {
+			var run = run("one-request", 3);
+			var outcome = new RunIngestion(signedIn(proxy), () -> {
+			}, new FolderWalker(null), NexusReader.of(null), 3).ingest(run, false, Progress.NONE);
+			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
+				.containsExactly("POST login", "POST datasets");
+			assertThat(outcome.blocksPosted()).isEqualTo(1);
+			var dataset = catalog.await(() -> catalog.datasets().getDataset(run.pid()));
+			assertThat(dataset.getDatasetlifecycle().getArchivable()).isTrue();
+			assertThat(dataset.getNumberOfFiles()).isEqualTo(3);
+			assertThat(blocks(run.pid())).singleElement().satisfies(block -> assertThat(block.getDataFileList()).hasSize(3));
 		}
 	}
 
@@ -84,7 +99,7 @@ class RunIngestionTest {
 			new RunIngestion(signedIn(proxy), () -> {
 			}, new FolderWalker(null), NexusReader.of(null), 3, true).ingest(run, false, Progress.NONE);
 			assertThat(proxy.passed()).map(request -> request.split(" ")[0] + " " + request.replaceAll(".*/", ""))
-				.containsExactly("POST login", "POST datasets", "POST origdatablocks", "POST origdatablocks");
+				.containsExactly("POST login", "POST datasets", "POST origdatablocks");
 			var dataset = catalog.await(() -> catalog.datasets().getDataset(run.pid()));
 			assertThat(dataset.getDatasetlifecycle().getArchivable()).isTrue();
 			assertThat(dataset.getNumberOfFiles()).isEqualTo(4);

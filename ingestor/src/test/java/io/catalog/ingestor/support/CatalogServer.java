@@ -73,7 +73,7 @@ public final class CatalogServer {
 					""".formatted(PASSWORD));
 			int port = freePort();
 			var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
+			var builder = new ProcessBuilder(java, "-Xmx" + System.getProperty("catalog.api.heap", "512m"), "-jar", jar.toAbsolutePath().toString())
 				.redirectErrorStream(true).redirectOutput(dir.resolve("catalog-api.log").toFile());
 			var env = builder.environment();
 			env.put("PORT", String.valueOf(port));

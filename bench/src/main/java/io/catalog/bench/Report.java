@@ -36,7 +36,10 @@ final class Report {
 			}
 		}
 		out.append(String.format("%-40s", "restart with index build ms"));
-		results.forEach(r -> out.append(String.format("%16s", r.get("restart_with_index_build_ms"))));
+		results.forEach(r -> out.append(String.format("%16s", r.getOrDefault("restart_with_index_build_ms", "-"))));
+		out.append('\n');
+		out.append(String.format("%-40s", "index build in place ms"));
+		results.forEach(r -> out.append(String.format("%16s", r.getOrDefault("index_build_in_place_ms", "-"))));
 		return out.append('\n').toString();
 	}
 

@@ -48,12 +48,16 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		var sizes = new ArrayList<Integer>();
+		boolean sized = false;
 		int calls = 200;
 		int httpMax = 10_000;
 		int warmup = 3_000;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
-				case "--n" -> sizes.add(Integer.parseInt(args[++i].replace("_", "")));
+				case "--n" -> {
+					sizes.add(Integer.parseInt(args[++i].replace("_", "")));
+					sized = true;
+				}
 				case "--million" -> sizes.add(1_000_000);
 				case "--calls" -> calls = Integer.parseInt(args[++i]);
 				case "--http-max" -> httpMax = Integer.parseInt(args[++i].replace("_", ""));
@@ -62,7 +66,7 @@ public final class Bench {
 						"usage: bench [--n N]... [--million] [--calls C] [--http-max M] [--warmup W]");
 			}
 		}
-		if (sizes.isEmpty() || sizes.equals(List.of(1_000_000))) {
+		if (!sized) {
 			sizes.addAll(0, List.of(4_000, 100_000));
 		}
 		warmUp(warmup, calls);

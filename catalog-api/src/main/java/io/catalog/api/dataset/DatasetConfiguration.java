@@ -17,7 +17,8 @@ class DatasetConfiguration {
 	ContractSchemas datasetContractSchemas(DatasetFileLists fileLists) {
 		return new ContractSchemas(Map.of("Dataset", DatasetSchemas.QUERY.with().required("pid", FieldType.STRING)
 			.required("_id", FieldType.STRING).build(), "CreateRawDataset", withFileLists(DatasetSchemas.RAW, fileLists),
-				"CreateDerivedDataset", withFileLists(DatasetSchemas.DERIVED, fileLists), "UpdateDataset", DatasetSchemas.UPDATE, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
+				"CreateDerivedDataset", withFileLists(DatasetSchemas.DERIVED, fileLists), "UpdateDataset",
+				DatasetSchemas.UPDATE, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
 				"AppendToArrayField", Schema.builder().required("fieldName", FieldType.STRING)
 					.required("data", FieldType.ANY).build(),
 				"Thumbnail", Schema.builder().optional("thumbnail", FieldType.STRING).build()));

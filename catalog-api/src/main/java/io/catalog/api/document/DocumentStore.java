@@ -108,22 +108,28 @@ public class DocumentStore {
 	public Mono<Document> insertWithChildren(EntityKind kind, Document parent, EntityKind childKind,
 			List<Document> children) {
 		var written = new ArrayList<Change>(children.size() + 1);
-		children.forEach(child -> written.add(new Change(childKind.collection(), child.get("_id"), Change.Operation.CREATE, child)));
-		written.add(new Change(kind.collection(), parent.get("_id"), Change.Operation.CREATE, parent));
-		var writes = written.stream().map(c -> new Journal.Write(c.collection(), c.id(), c.operation())).toList();
+		children.forEach(child -> written.add(created(childKind, child)));
+		written.add(created(kind, parent));
 		var upserts = children.stream()
 			.map(child -> new ReplaceOneModel<>(new Document("_id", child.get("_id")), child, UPSERT))
 			.toList();
 		Mono<?> storeChildren = upserts.isEmpty() ? Mono.empty()
 				: Mono.from(collection(childKind.collection()).bulkWrite(upserts, UNORDERED));
+		var writes = written.stream().map(c -> new Journal.Write(c.collection(), c.id(), c.operation())).toList();
 		return journal.begin(writes).flatMap(notes -> storeChildren
 			.then(Mono.from(collection(kind.collection()).insertOne(parent)))
 			.onErrorResume(ex -> Flux.fromIterable(notes).concatMap(this::abandon).then(Mono.error(ex)))
-			.then(Flux.range(0, notes.size())
-				.concatMap(i -> notes.get(i).map(note -> journal.confirm(note, written.get(i).document())).orElse(Mono.empty()))
-				.then()))
-			.then(Mono.fromRunnable(() -> written.forEach(change -> listeners.forEach(listener -> listener.changed(change)))))
+			.then(Flux.range(0, notes.size()).concatMap(i -> confirm(notes.get(i), written.get(i))).then()))
+			.then(Mono.fromRunnable(() -> written.forEach(change -> listeners.forEach(l -> l.changed(change)))))
 			.thenReturn(parent);
+	}
+
+	private static Change created(EntityKind kind, Document document) {
+		return new Change(kind.collection(), document.get("_id"), Change.Operation.CREATE, document);
+	}
+
+	private Mono<Void> confirm(Optional<Object> note, Change change) {
+		return note.map(n -> journal.confirm(n, change.document())).orElse(Mono.empty());
 	}
 
 	/** Applies an update to one document and answers the document as it is afterwards. */

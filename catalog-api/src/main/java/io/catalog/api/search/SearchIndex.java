@@ -135,9 +135,13 @@ class SearchIndex {
 			var best = new PriorityQueue<Integer>(comparator.reversed());
 			int keep = skip + limit;
 			for (int ordinal : matching) {
-				best.add(ordinal);
-				if (best.size() > keep) {
+				if (best.size() < keep) {
+					best.add(ordinal);
+				}
+				else if (keep > 0 && comparator.compare(ordinal, best.peek()) < 0) {
+					// better than the worst kept: most documents are not, and cost one comparison
 					best.poll();
+					best.add(ordinal);
 				}
 			}
 			var sorted = new ArrayList<>(best);

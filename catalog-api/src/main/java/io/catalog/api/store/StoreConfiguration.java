@@ -37,8 +37,8 @@ class StoreConfiguration {
 		var server = new MongoServer(new DurableH2Backend(file.toString(), properties.cacheMegabytes()));
 		server.bind("127.0.0.1", 0);
 		InetSocketAddress address = server.getLocalAddress();
-		log.info("Embedded MongoDB store in {} (listening on 127.0.0.1:{}, {} MB page cache); set MONGODB_URI to use a MongoDB server",
-				file, address.getPort(), properties.cacheMegabytes());
+		log.info("Embedded MongoDB store in {} (listening on 127.0.0.1:{}, {} MB page cache); set MONGODB_URI to use "
+				+ "a MongoDB server", file, address.getPort(), properties.cacheMegabytes());
 		return new EmbeddedStore(server, "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
 	}
 

@@ -61,7 +61,7 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 			Object value = field.equals(profile.metadataField()) ? metadataText(metadata) : document.get(field);
 			for (Object text : values(value)) {
 				if (field.equals("_id")) {
-					terms.merge(String.valueOf(text).toLowerCase(Locale.ROOT).intern(), weight, Float::sum);
+					terms.merge(String.valueOf(text).toLowerCase(Locale.ROOT), weight, Float::sum);
 				}
 				tokens(String.valueOf(text)).forEach(term -> terms.merge(term, weight, Float::sum));
 			}
@@ -92,7 +92,7 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 		var result = new ArrayList<String>();
 		for (String word : WORDS.split(text.toLowerCase(Locale.ROOT))) {
 			if (!word.isEmpty()) {
-				result.add(word.intern());
+				result.add(word);
 			}
 		}
 		return result;
@@ -112,7 +112,7 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 
 	private static void flatten(String prefix, Map<?, ?> node, Map<String, Leaf> into) {
 		node.forEach((rawKey, value) -> {
-			var key = (prefix + rawKey).intern();
+			var key = prefix + rawKey;
 			if (value instanceof Map<?, ?> entry && (entry.containsKey("value") || entry.containsKey("v"))) {
 				var unit = entry.containsKey("unit") ? entry.get("unit") : entry.get("u");
 				var raw = entry.containsKey("value") ? entry.get("value") : entry.get("v");
@@ -124,15 +124,14 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 					si = UnitSymbols.toSI(parsed.get(), number.doubleValue());
 					unitSI = UnitSymbols.siSymbol(parsed.get());
 				}
-				var humanName = entry.get("human_name") instanceof String s ? s.intern() : null;
-				into.put(key, new Leaf(canonical(raw), unit instanceof String s ? s.intern() : null, si,
-						unitSI == null ? null : unitSI.intern(), humanName));
+				into.put(key, new Leaf(raw, unit instanceof String s ? s : null, si, unitSI,
+						entry.get("human_name") instanceof String s ? s : null));
 			}
 			else if (value instanceof Map<?, ?> child) {
 				flatten(key + ".", child, into);
 			}
 			else {
-				into.put(key, new Leaf(canonical(value), null, null, null, null));
+				into.put(key, new Leaf(value, null, null, null, null));
 			}
 		});
 	}
@@ -160,18 +159,9 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 			return List.of();
 		}
 		if (value instanceof Collection<?> list) {
-			return list.stream().filter(Objects::nonNull).map(IndexedDocument::canonical).toList();
+			return list.stream().filter(Objects::nonNull).map(v -> (Object) v).toList();
 		}
-		return List.of(canonical(value));
-	}
-
-	/**
-	 * One copy of each string however many documents hold it (keys, units, facet values and words repeat across a
-	 * catalog; an index of a million documents would otherwise keep millions of copies). Interned strings no
-	 * document holds any more are collected.
-	 */
-	private static Object canonical(Object value) {
-		return value instanceof String text ? text.intern() : value;
+		return List.of(value);
 	}
 
 }

@@ -2,6 +2,8 @@ package io.catalog.api.dataset;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,16 +11,21 @@ import io.catalog.api.contract.ContractSchemas;
 import io.catalog.api.document.FieldType;
 import io.catalog.api.document.Schema;
 
-/** The dataset schemas the contract publishes. */
+/** The dataset types a site allows, and the dataset schemas the contract publishes. */
 @Configuration(proxyBeanMethods = false)
 class DatasetConfiguration {
+
+	@Bean
+	DatasetTypes datasetTypes(DatasetProperties properties, ObjectMapper mapper) {
+		return DatasetTypes.load(properties.typesFile(), mapper);
+	}
 
 	@Bean
 	ContractSchemas datasetContractSchemas(DatasetFileLists fileLists) {
 		return new ContractSchemas(Map.of("Dataset", DatasetSchemas.QUERY.with().required("pid", FieldType.STRING)
 			.required("_id", FieldType.STRING).build(), "CreateRawDataset", withFileLists(DatasetSchemas.RAW, fileLists),
 				"CreateDerivedDataset", withFileLists(DatasetSchemas.DERIVED, fileLists), "UpdateDataset",
-				DatasetSchemas.UPDATE, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
+				DatasetSchemas.UPDATE, "CreateDataset", DatasetSchemas.CREATE, "PartialUpdateDataset", DatasetSchemas.CURRENT, "DatasetLifecycle", DatasetSchemas.LIFECYCLE,
 				"AppendToArrayField", Schema.builder().required("fieldName", FieldType.STRING)
 					.required("data", FieldType.ANY).build(),
 				"Thumbnail", Schema.builder().optional("thumbnail", FieldType.STRING).build()));

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -31,13 +32,19 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.FieldError;
 import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.query.Filter;
+import io.catalog.api.web.Problems;
 import io.catalog.api.search.Quantities;
 
-/** SciCat's dataset routes under {@code /api/v3/datasets} and {@code /api/v4/datasets}. */
+/**
+ * SciCat's v3 dataset routes under {@code /api/v3/datasets}: v3 field names in and out ({@link ObsoleteFields}),
+ * LoopBack filters.
+ */
 @RestController
 @Tag(name = "Datasets")
-@RequestMapping({ "/api/v3/datasets", "/api/v4/datasets" })
+@RequestMapping("/api/v3/datasets")
 class DatasetController {
 
 	private final Catalog catalog;
@@ -57,14 +64,33 @@ class DatasetController {
 	@ApiReturns(value = "Dataset", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
 			@Parameter(hidden = true) @RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
-		return catalog.list(Datasets.KIND, caller, filter != null ? filter : headerFilter);
+		return Mono.fromSupplier(() -> v3Filter(filter != null ? filter : headerFilter))
+			.flatMap(parsed -> catalog.list(Datasets.KIND, caller, parsed))
+			.map(DatasetController::toV3);
 	}
 
 	@GetMapping("/findOne")
 	@Operation(operationId = "findOneDataset", summary = "The first dataset matching a LoopBack filter")
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
-		return catalog.findOne(Datasets.KIND, caller, filter);
+		return Mono.fromSupplier(() -> v3Filter(filter).withLimit(1))
+			.flatMap(parsed -> catalog.list(Datasets.KIND, caller, parsed))
+			.flatMap(found -> found.isEmpty() ? Mono.error(Problems.notFound("Dataset", "matching the filter"))
+					: Mono.just(ObsoleteFields.toV3(found.get(0))));
+	}
+
+	/** A LoopBack filter whose v3 field names are read as the lists that store them. */
+	private Filter v3Filter(String json) {
+		var filter = catalog.filter(Datasets.KIND, json);
+		return filter.withWhere((Document) ObsoleteFields.whereToCurrent(filter.where()));
+	}
+
+	private static List<Map<String, Object>> toV3(List<Map<String, Object>> datasets) {
+		return datasets.stream().map(ObsoleteFields::toV3).toList();
+	}
+
+	private static Map<String, Object> toV3(Document dataset) {
+		return ObsoleteFields.toV3(Datasets.KIND.toJson(dataset));
 	}
 
 	@PostMapping
@@ -74,7 +100,7 @@ class DatasetController {
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller,
 			ServerHttpResponse response) {
-		return datasets.create(withSI(body, response), caller).map(Datasets.KIND::toJson);
+		return datasets.create(withSI(body, response), caller, Api.V3).map(DatasetController::toV3);
 	}
 
 	@PostMapping("/isValid")
@@ -82,11 +108,16 @@ class DatasetController {
 	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
 	@ApiReturns("Validity")
 	Map<String, Object> isValid(@RequestBody Map<String, Object> body, Caller caller) {
-		var problems = datasets.problems(body, caller);
+		return validity(datasets.problems(body, caller, Api.V3));
+	}
+
+	/** SciCat's answer: {@code valid}, and when not, each field's fault and all of them in one sentence. */
+	static Map<String, Object> validity(List<FieldError> problems) {
 		var answer = new LinkedHashMap<String, Object>();
 		answer.put("valid", problems.isEmpty());
 		if (!problems.isEmpty()) {
 			answer.put("reason", problems);
+			answer.put("error", String.join("; ", problems.stream().map(p -> p.field() + " " + p.reason()).toList()));
 		}
 		return answer;
 	}
@@ -95,7 +126,14 @@ class DatasetController {
 	@Operation(operationId = "getDataset", summary = "One dataset by pid")
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> get(@PathVariable String pid, Caller caller) {
-		return catalog.readable(Datasets.KIND, caller, pid).map(Datasets.KIND::toJson);
+		return catalog.readable(Datasets.KIND, caller, pid).map(DatasetController::toV3);
+	}
+
+	@GetMapping("/{pid}/datasetlifecycle")
+	@Operation(operationId = "getDatasetLifecycle", summary = "A dataset's lifecycle")
+	@ApiReturns("DatasetLifecycle")
+	Mono<Object> getLifecycle(@PathVariable String pid, Caller caller) {
+		return datasets.lifecycle(pid, caller);
 	}
 
 	@PatchMapping("/{pid}")
@@ -108,8 +146,8 @@ class DatasetController {
 		if (pid.equals(fields.get("pid"))) {
 			fields.remove("pid");
 		}
-		return catalog.patch(Datasets.KIND, caller, pid, fields, DatasetSchemas.UPDATE, Set.of("type"))
-			.map(Datasets.KIND::toJson);
+		return catalog.patch(Datasets.KIND, caller, pid, ObsoleteFields.toCurrent(fields), DatasetSchemas.CURRENT, Set.of("type"))
+			.map(DatasetController::toV3);
 	}
 
 	@PutMapping("/{pid}")
@@ -118,14 +156,14 @@ class DatasetController {
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
 			ServerHttpResponse response) {
-		return datasets.replace(pid, withSI(body, response), caller).map(Datasets.KIND::toJson);
+		return datasets.replace(pid, withSI(body, response), caller, Api.V3).map(DatasetController::toV3);
 	}
 
 	@DeleteMapping("/{pid}")
 	@Operation(operationId = "deleteDataset", summary = "Delete a dataset with its file lists and attachments")
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> delete(@PathVariable String pid, Caller caller) {
-		return datasets.delete(pid, caller).map(Datasets.KIND::toJson);
+		return datasets.delete(pid, caller).map(DatasetController::toV3);
 	}
 
 	@PatchMapping("/{pid}/datasetlifecycle")
@@ -134,7 +172,7 @@ class DatasetController {
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> lifecycle(@PathVariable String pid, @RequestBody Map<String, Object> body,
 			Caller caller) {
-		return datasets.updateLifecycle(pid, body, caller).map(Datasets.KIND::toJson);
+		return datasets.updateLifecycle(pid, body, caller).map(DatasetController::toV3);
 	}
 
 	/** SciCat takes {@code fieldName} and {@code data} (a JSON array) as query parameters; a JSON body works too. */
@@ -150,7 +188,7 @@ class DatasetController {
 		if (!(values instanceof List<?> list)) {
 			return Mono.error(new InvalidInputException("data", "must be a JSON array"));
 		}
-		return datasets.append(pid, field, list, caller).map(Datasets.KIND::toJson);
+		return datasets.append(pid, ObsoleteFields.nameToCurrent(field), list, caller).map(DatasetController::toV3);
 	}
 
 	@GetMapping("/{pid}/thumbnail")
@@ -164,7 +202,7 @@ class DatasetController {
 	}
 
 	/** A copy of the body whose quantities carry SI values; units that could not be read are named in a header. */
-	private static Map<String, Object> withSI(Map<String, Object> body, ServerHttpResponse response) {
+	static Map<String, Object> withSI(Map<String, Object> body, ServerHttpResponse response) {
 		var copy = new LinkedHashMap<>(body);
 		var unknown = Quantities.normaliseField(copy, "scientificMetadata");
 		if (!unknown.isEmpty()) {

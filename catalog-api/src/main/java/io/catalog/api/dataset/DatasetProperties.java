@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pidPrefix the prefix of generated pids ({@code PID_PREFIX}); a pid is {@code <prefix>/<uuid>}
  * @param creationValidationEnabled whether client-chosen pids must match the pattern ({@code DATASET_CREATION_VALIDATION_ENABLED})
  * @param creationValidationRegex the pattern ({@code DATASET_CREATION_VALIDATION_REGEX})
+ * @param typesFile SciCat's dataset types file ({@code DATASET_TYPES_FILE}); when it exists, only {@code raw},
+ * {@code derived} and its types are taken, else any type
  */
 @ConfigurationProperties("catalog.dataset")
-public record DatasetProperties(String pidPrefix, boolean creationValidationEnabled, String creationValidationRegex) {
+public record DatasetProperties(String pidPrefix, boolean creationValidationEnabled, String creationValidationRegex,
+		String typesFile) {
 
 	Pattern pidPattern() {
 		return creationValidationEnabled && creationValidationRegex != null && !creationValidationRegex.isBlank()

@@ -24,15 +24,14 @@ final class DatasetSchemas {
 		.optional(ANY, "archiveReturnMessage", "retrieveReturnMessage")
 		.build();
 
-	/** Fields any dataset may carry; the update schema. */
-	static final Schema UPDATE = Schema.builder()
+	/** The fields of SciCat's current dataset schema (its v4 DTOs): what is stored, and the v4 update schema. */
+	static final Schema CURRENT = Schema.builder()
 		.optional(STRING, "ownerGroup", "instrumentGroup", "owner", "ownerEmail", "orcidOfOwner", "contactEmail",
 				"sourceFolder", "sourceFolderHost", "validationStatus", "description", "datasetName", "classification",
-				"license", "version", "comment", "proposalId", "runNumber", "scientificMetadataSchema",
-				"principalInvestigator", "creationLocation", "dataFormat", "sampleId", "instrumentId", "investigator",
+				"license", "version", "comment", "runNumber", "scientificMetadataSchema", "creationLocation", "dataFormat",
 				"jobLogData", "type")
-		.optional(STRINGS, "accessGroups", "keywords", "sharedWith", "proposalIds", "sampleIds", "instrumentIds",
-				"inputDatasets", "usedSoftware")
+		.optional(STRINGS, "accessGroups", "keywords", "sharedWith", "principalInvestigators", "proposalIds",
+				"sampleIds", "instrumentIds", "inputDatasets", "usedSoftware")
 		.optional(NUMBER, "size", "packedSize", "dataQualityMetrics")
 		.optional(INTEGER, "numberOfFiles", "numberOfFilesArchived")
 		.optional(DATE, "creationTime", "startTime", "endTime")
@@ -42,7 +41,19 @@ final class DatasetSchemas {
 		.optional("datasetlifecycle", OBJECT, LIFECYCLE)
 		.build();
 
-	static final Schema RAW = creatable().required("principalInvestigator", STRING)
+	/** A v4 create: the current fields, of which SciCat's v4 DTO requires these. */
+	static final Schema CREATE = CURRENT.with()
+		.optional("pid", STRING)
+		.required(STRING, "ownerGroup", "contactEmail", "sourceFolder", "datasetName", "type")
+		.required("creationTime", DATE)
+		.build();
+
+	/** The v3 update schema: the current fields and the single-valued v3 names ({@link ObsoleteFields}). */
+	static final Schema UPDATE = CURRENT.with().optional(STRING, ObsoleteFields.NAMES.toArray(String[]::new)).build();
+
+	static final Schema RAW = creatable().without("principalInvestigator")
+		.required("principalInvestigator", STRING)
+		.without("creationLocation")
 		.required("creationLocation", STRING)
 		.build();
 
@@ -60,7 +71,7 @@ final class DatasetSchemas {
 
 	/** Fields that hold lists, which {@code appendToArrayField} may extend. */
 	static final Set<String> ARRAYS = Set.of("accessGroups", "keywords", "sharedWith", "proposalIds", "sampleIds",
-			"instrumentIds", "inputDatasets", "usedSoftware", "techniques", "relationships");
+			"instrumentIds", "inputDatasets", "usedSoftware", "techniques", "relationships", "principalInvestigators");
 
 	/** Kept by the catalog from the file lists; a replace leaves them as they are. */
 	static final Set<String> COMPUTED = Set.of("size", "packedSize", "numberOfFiles", "numberOfFilesArchived");
@@ -79,8 +90,13 @@ final class DatasetSchemas {
 			.required("type", STRING);
 	}
 
-	static Schema forType(Object type) {
-		return "raw".equals(type) ? RAW : DERIVED;
+	/** The v3 create schema of a type: SciCat's obsolete raw and derived DTOs, the current one for other types. */
+	static Schema v3(Object type) {
+		return switch (String.valueOf(type)) {
+			case "raw" -> RAW;
+			case "derived" -> DERIVED;
+			default -> CREATE;
+		};
 	}
 
 }

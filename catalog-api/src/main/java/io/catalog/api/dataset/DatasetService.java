@@ -36,8 +36,11 @@ class DatasetService {
 
 	private final DatasetFileLists fileLists;
 
-	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists) {
+	private final DatasetTypes types;
+
+	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists, DatasetTypes types) {
 		this.catalog = catalog;
+		this.types = types;
 		this.properties = properties;
 		this.pidPattern = properties.pidPattern();
 		this.fileLists = fileLists;
@@ -47,10 +50,10 @@ class DatasetService {
 	 * Reads and checks a new dataset with its defaults, and the file lists its request carries under
 	 * {@code origdatablocks} (none without), without storing anything.
 	 */
-	NewDataset read(Map<String, Object> body, Caller caller) {
+	NewDataset read(Map<String, Object> body, Caller caller, Api api) {
 		var fields = new LinkedHashMap<>(body);
 		var bodies = fields.remove(DatasetFileLists.FIELD);
-		var dataset = withDefaults(validate(fields, caller));
+		var dataset = withDefaults(validate(fields, caller, api), api);
 		if (bodies == null) {
 			return new NewDataset(dataset, List.of());
 		}
@@ -60,27 +63,50 @@ class DatasetService {
 		return new NewDataset(dataset, fileLists.read(dataset, list, caller));
 	}
 
-	private Document validate(Map<String, Object> body, Caller caller) {
-		var type = body.get("type");
-		if (!"raw".equals(type) && !"derived".equals(type)) {
-			throw new InvalidInputException("type", "Wrong dataset type! must be raw or derived");
-		}
-		var dataset = DatasetSchemas.forType(type).read(body, Schema.Mode.CREATE);
+	private Document validate(Map<String, Object> body, Caller caller, Api api) {
+		var dataset = read(body, api);
 		var pid = dataset.remove("pid");
 		if (pid != null && pidPattern != null && !pidPattern.matcher((String) pid).matches()) {
 			throw new InvalidInputException("pid", "PID is not following required standards: " + pidPattern.pattern());
 		}
 		catalog.policy().checkCreateDataset(caller, dataset, pid != null);
 		dataset.put("_id", pid != null ? pid : properties.newPid(UUID.randomUUID().toString()));
+		dataset.put("pid", dataset.get("_id"));
 		return dataset;
+	}
+
+	/**
+	 * Reads a whole dataset body as the API version writes it: v3 by SciCat's obsolete raw and derived DTOs (its
+	 * single-valued fields stored in their lists, a missing name taken from the source folder), v4 and other types
+	 * by the current one.
+	 */
+	private Document read(Map<String, Object> body, Api api) {
+		var type = body.get("type");
+		if (!(type instanceof String name) || name.isBlank() || !types.accepts(name)) {
+			throw new InvalidInputException("type", "Invalid dataset type! must be one of " + types.describe());
+		}
+		if (api == Api.V4) {
+			return DatasetSchemas.CREATE.read(body, Schema.Mode.CREATE);
+		}
+		var json = new LinkedHashMap<>(body);
+		if (json.get("datasetName") == null && json.get("sourceFolder") instanceof String folder) {
+			json.put("datasetName", nameOf(folder));
+		}
+		return ObsoleteFields.toCurrent(DatasetSchemas.v3(type).read(json, Schema.Mode.CREATE));
+	}
+
+	/** SciCat's default name: the last two parts of the source folder. */
+	private static String nameOf(String folder) {
+		var parts = java.util.Arrays.stream(folder.split("/")).filter(part -> !part.isEmpty()).toList();
+		return String.join("/", parts.subList(Math.max(0, parts.size() - 2), parts.size()));
 	}
 
 	/**
 	 * Stores a new dataset, and the file lists its request carries: those first, so the dataset is never seen
 	 * without them (the answer is the dataset, its counters including them: a run's file list is not sent back).
 	 */
-	Mono<Document> create(Map<String, Object> body, Caller caller) {
-		return Mono.fromSupplier(() -> read(body, caller)).flatMap(created -> {
+	Mono<Document> create(Map<String, Object> body, Caller caller, Api api) {
+		return Mono.fromSupplier(() -> read(body, caller, api)).flatMap(created -> {
 			var dataset = created.dataset();
 			if (created.fileLists().isEmpty()) {
 				return catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT);
@@ -89,11 +115,20 @@ class DatasetService {
 				.flatMap(taken -> Mono.<Document>error(Problems.conflict("Dataset with pid " + taken.get("_id") + " already exists")))
 				.switchIfEmpty(Mono.defer(() -> catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(),
 						created.fileLists(), caller, SPLIT_HINT)));
-		});
+		}).flatMap(dataset -> countInProposals(dataset, 1).thenReturn(dataset));
+	}
+
+	/** SciCat keeps {@code numberOfDatasets} on each proposal a dataset lists. */
+	private Mono<Void> countInProposals(Document dataset, int change) {
+		if (!(dataset.get("proposalIds") instanceof List<?> ids) || ids.isEmpty()) {
+			return Mono.empty();
+		}
+		return catalog.store().updateEach("Proposal", ids, new Document("$inc", new Document("numberOfDatasets", change)))
+			.then();
 	}
 
 	/** Replaces a dataset's fields whole; keeps its pid, creation stamps and the sizes kept from file lists. */
-	Mono<Document> replace(String pid, Map<String, Object> body, Caller caller) {
+	Mono<Document> replace(String pid, Map<String, Object> body, Caller caller, Api api) {
 		return catalog.existing(Datasets.KIND, pid).flatMap(before -> {
 			catalog.policy().checkRead(caller, Datasets.KIND.resource(), before);
 			catalog.policy().checkUpdate(caller, Datasets.KIND.resource(), before);
@@ -104,14 +139,20 @@ class DatasetService {
 						+ "/datasets/{pid}/origdatablocks");
 			}
 			json.putIfAbsent("type", before.get("type"));
-			var fields = DatasetSchemas.forType(json.get("type")).read(json, Schema.Mode.CREATE);
-			var replacement = withDefaults(fields);
+			var replacement = withDefaults(read(json, api), api);
 			DatasetSchemas.COMPUTED.forEach(key -> replacement.put(key, before.get(key)));
 			List.of("_id", "createdBy", "createdAt").forEach(key -> replacement.put(key, before.get(key)));
+			replacement.put("pid", before.get("_id"));
 			replacement.put("updatedBy", caller.username());
 			replacement.put("updatedAt", new Date());
 			return catalog.store().replace(Datasets.KIND, replacement);
 		});
+	}
+
+	/** A dataset's lifecycle as JSON, if the caller may read the dataset. */
+	Mono<Object> lifecycle(String pid, Caller caller) {
+		return catalog.readable(Datasets.KIND, caller, pid)
+			.map(dataset -> Datasets.KIND.toJson(dataset).getOrDefault("datasetlifecycle", Map.of()));
 	}
 
 	Mono<Document> updateLifecycle(String pid, Map<String, Object> body, Caller caller) {
@@ -144,11 +185,13 @@ class DatasetService {
 	Mono<Document> delete(String pid, Caller caller) {
 		return catalog.delete(Datasets.KIND, caller, pid)
 			.flatMap(deleted -> Flux.fromIterable(Datasets.KIND.relations().values())
+				.filter(relation -> relation.listKey() == null)
 				.concatMap(relation -> catalog.store().deleteChildren(relation.collection(), relation.foreignKey(), pid))
+				.then(countInProposals(deleted, -1))
 				.then(Mono.just(deleted)));
 	}
 
-	static Document withDefaults(Document dataset) {
+	static Document withDefaults(Document dataset, Api api) {
 		var sourceFolder = (String) dataset.get("sourceFolder");
 		if (sourceFolder != null && sourceFolder.length() > 1 && sourceFolder.endsWith("/")) {
 			dataset.put("sourceFolder", sourceFolder.substring(0, sourceFolder.length() - 1));
@@ -161,7 +204,7 @@ class DatasetService {
 			dataset.putIfAbsent(key, new ArrayList<>());
 		}
 		dataset.putIfAbsent("scientificMetadata", new Document());
-		dataset.putIfAbsent("version", "v3");
+		dataset.putIfAbsent("version", api.version());
 		var lifecycle = lifecycleDefaults();
 		if (dataset.get("datasetlifecycle") instanceof Document given) {
 			lifecycle.putAll(given);
@@ -183,9 +226,9 @@ class DatasetService {
 	}
 
 	/** Why a body would be refused, or nothing when it would be accepted. */
-	List<FieldError> problems(Map<String, Object> body, Caller caller) {
+	List<FieldError> problems(Map<String, Object> body, Caller caller, Api api) {
 		try {
-			read(body, caller);
+			read(body, caller, api);
 			return List.of();
 		}
 		catch (InvalidInputException ex) {

@@ -53,12 +53,26 @@ public class Catalog {
 		return filters;
 	}
 
+	/** Reads a LoopBack filter for a kind; a condition on the kind's id field (a dataset's {@code pid}) is on {@code _id}. */
 	public Filter filter(EntityKind kind, String json) {
-		return filters.parse(json, kind.schema(), kind.relations().keySet());
+		var filter = filters.parse(json, kind.schema(), kind.relations().keySet());
+		return filter.withWhere(onStoredId(filter.where(), kind.idField()));
+	}
+
+	/** The condition with the id field written as {@code _id}, which holds the same value and is always indexed. */
+	public static Document onStoredId(Document where, String idField) {
+		var stored = new Document();
+		where.forEach((key, value) -> stored.put(key.equals(idField) ? "_id" : key,
+				value instanceof List<?> clauses && key.startsWith("$") ? clauses.stream()
+					.map(clause -> clause instanceof Document d ? onStoredId(d, idField) : clause).toList() : value));
+		return stored;
 	}
 
 	public Mono<List<Map<String, Object>>> list(EntityKind kind, Caller caller, Filter filter) {
-		return store.find(kind, filter, policy.readRule(caller, kind.resource())).map(kind::toJson).collectList();
+		return store.find(kind, filter, policy.readRule(caller, kind.resource()),
+				relation -> relation.resource() == null ? new Document() : policy.readRule(caller, relation.resource()))
+			.map(kind::toJson)
+			.collectList();
 	}
 
 	public Mono<List<Map<String, Object>>> list(EntityKind kind, Caller caller, String filterJson) {
@@ -75,7 +89,7 @@ public class Catalog {
 	/** Counts by a {@code filter} (its {@code where}) or a bare {@code where}. */
 	public Mono<Map<String, Object>> count(EntityKind kind, Caller caller, String filterJson, String whereJson) {
 		return Mono.fromSupplier(() -> whereJson != null && !whereJson.isBlank()
-				? filters.parseWhere(whereJson, kind.schema()) : filter(kind, filterJson).where())
+				? onStoredId(filters.parseWhere(whereJson, kind.schema()), kind.idField()) : filter(kind, filterJson).where())
 			.flatMap(where -> store.count(kind, where, policy.readRule(caller, kind.resource())))
 			.map(count -> Map.of("count", count));
 	}

@@ -2,10 +2,13 @@ package io.catalog.api.document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -63,6 +66,15 @@ public class DocumentStore {
 
 	/** The documents matching the filter's condition and the access rule, one page, with relations included. */
 	public Flux<Document> find(EntityKind kind, Filter filter, Document rule) {
+		return find(kind, filter, rule, relation -> new Document());
+	}
+
+	/**
+	 * The documents matching the filter's condition and the access rule, one page, with relations included, listed
+	 * ones under the rule {@code relationRule} gives for them.
+	 */
+	public Flux<Document> find(EntityKind kind, Filter filter, Document rule,
+			Function<EntityKind.Relation, Document> relationRule) {
 		var find = collection(kind.collection()).find(and(filter.where(), rule)).skip(filter.skip()).limit(filter.limit());
 		if (!filter.order().isEmpty()) {
 			find = find.sort(filter.order());
@@ -76,7 +88,7 @@ public class DocumentStore {
 		if (filter.include().isEmpty()) {
 			return page;
 		}
-		return page.collectList().flatMapMany(documents -> include(kind, documents, filter.include()));
+		return page.collectList().flatMapMany(documents -> include(kind, documents, filter.include(), relationRule));
 	}
 
 	public Mono<Long> count(EntityKind kind, Document where, Document rule) {
@@ -139,6 +151,13 @@ public class DocumentStore {
 						new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))));
 	}
 
+	/** Applies one update to each of the documents of a collection with these ids that exist, one by one so each is told. */
+	public Flux<Document> updateEach(String collection, Collection<?> ids, Document update) {
+		return Flux.fromIterable(ids).concatMap(id -> journaled(collection, id, Change.Operation.UPDATE,
+				Mono.defer(() -> Mono.from(collection(collection).findOneAndUpdate(new Document("_id", id), update,
+						new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))));
+	}
+
 	/** Replaces one document whole and answers it. */
 	public Mono<Document> replace(EntityKind kind, Document document) {
 		var id = document.get("_id");
@@ -185,15 +204,33 @@ public class DocumentStore {
 	}
 
 	/** Embeds each included relation's documents into the results, with one query per relation. */
-	private Flux<Document> include(EntityKind kind, List<Document> documents, List<String> relations) {
+	private Flux<Document> include(EntityKind kind, List<Document> documents, List<String> relations,
+			Function<EntityKind.Relation, Document> relationRule) {
 		var ids = documents.stream().map(d -> d.get("_id")).toList();
 		return Flux.fromIterable(relations).concatMap(name -> {
 			var relation = kind.relations().get(name);
+			if (relation.listKey() != null) {
+				return includeListed(documents, name, relation, relationRule.apply(relation));
+			}
 			var where = new Document(relation.foreignKey(), new Document("$in", ids));
 			return Flux.from(collection(relation.collection()).find(where)).collectMultimap(d -> d.get(relation.foreignKey()))
 				.doOnNext(byParent -> documents.forEach(parent -> parent.put(name,
 						withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField()))));
 		}).thenMany(Flux.fromIterable(documents));
+	}
+
+	private Mono<Void> includeListed(List<Document> documents, String name, EntityKind.Relation relation, Document rule) {
+		var listed = new LinkedHashSet<>();
+		documents.forEach(parent -> listed.addAll(listOf(parent.get(relation.listKey()))));
+		var where = and(new Document("_id", new Document("$in", List.copyOf(listed))), rule);
+		return Flux.from(collection(relation.collection()).find(where)).collectMap(d -> d.get("_id"))
+			.doOnNext(byId -> documents.forEach(parent -> parent.put(name, withIds(listOf(parent.get(relation.listKey()))
+				.stream().map(byId::get).filter(Objects::nonNull).toList(), relation.idField()))))
+			.then();
+	}
+
+	private static List<?> listOf(Object value) {
+		return value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
 	}
 
 	private static List<Document> withIds(Collection<Document> children, String idField) {

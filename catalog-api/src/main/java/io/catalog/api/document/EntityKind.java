@@ -21,13 +21,28 @@ public record EntityKind(Resource resource, String collection, String idField, S
 		Map<String, Relation> relations) {
 
 	/**
-	 * Documents of another kind that point at this one.
+	 * Documents of another kind related to this one: either they point at it ({@code foreignKey} holds this kind's
+	 * id, {@code listKey} is null), or it lists them ({@code listKey} holds their ids, as a dataset's
+	 * {@code proposalIds}); the latter are read under their own kind's read rule.
 	 *
 	 * @param collection where they live
-	 * @param foreignKey their field holding this kind's id
+	 * @param foreignKey their field holding this kind's id, or {@code _id} for listed documents
 	 * @param idField the JSON name of their {@code _id}
+	 * @param listKey this kind's field listing their ids, or null
+	 * @param resource what the access rules call them, for listed documents
 	 */
-	public record Relation(String collection, String foreignKey, String idField) {
+	public record Relation(String collection, String foreignKey, String idField, String listKey, Resource resource) {
+
+		/** Documents that point at this kind through {@code foreignKey}. */
+		public Relation(String collection, String foreignKey, String idField) {
+			this(collection, foreignKey, idField, null, null);
+		}
+
+		/** Documents whose ids this kind lists in {@code listKey}, read under {@code resource}'s read rule. */
+		public static Relation listed(String collection, String listKey, String idField, Resource resource) {
+			return new Relation(collection, "_id", idField, listKey, resource);
+		}
+
 	}
 
 	/** The JSON a client sees: dates as ISO strings and the id under its SciCat name as well as {@code _id}. */

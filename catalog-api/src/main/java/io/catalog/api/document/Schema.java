@@ -90,7 +90,7 @@ public final class Schema {
 		});
 		if (mode == Mode.CREATE) {
 			fields.values().stream().filter(f -> f.required() && !json.containsKey(f.name()))
-				.forEach(f -> errors.add(new FieldError(prefix + f.name(), f.name() + " is required")));
+				.forEach(f -> errors.add(new FieldError(prefix + f.name(), "must be " + f.type().description())));
 		}
 		return document;
 	}

@@ -49,6 +49,9 @@ final class Conditions {
 			var key = entry.getKey();
 			var value = entry.getValue();
 			var at = path + "." + key;
+			if (key.equals("$and") || key.equals("$or")) {
+				key = key.substring(1);
+			}
 			if (key.equals("and") || key.equals("or")) {
 				if (!value.isArray() || value.isEmpty()) {
 					throw new InvalidInputException(at, "must be a non-empty array of conditions");
@@ -75,9 +78,9 @@ final class Conditions {
 			return scalarOrList(value, type, at);
 		}
 		var predicate = new Document();
-		String options = value.path("options").asText("");
+		String options = value.has("$options") ? value.path("$options").asText("") : value.path("options").asText("");
 		for (var entry : value.properties()) {
-			var operator = entry.getKey();
+			var operator = mongoAlias(entry.getKey());
 			var operand = entry.getValue();
 			var where = at + "." + operator;
 			switch (operator) {
@@ -110,6 +113,21 @@ final class Conditions {
 			}
 		}
 		return predicate;
+	}
+
+	/**
+	 * The LoopBack operator a MongoDB-style one stands for ({@code $regex} and {@code $options} as SciCat's v4 filters
+	 * write them, {@code $in}, {@code $gt}, ...), so that both read through the same checked translation.
+	 */
+	private static String mongoAlias(String operator) {
+		return switch (operator) {
+			case "$regex" -> "regexp";
+			case "$options" -> "options";
+			case "$in" -> "inq";
+			case "$ne" -> "neq";
+			case "$nin", "$gt", "$gte", "$lt", "$lte", "$eq", "$exists" -> operator.substring(1);
+			default -> operator;
+		};
 	}
 
 	/** Written as {@code $regex} with {@code $options} strings, which every MongoDB (and the embedded store) reads. */

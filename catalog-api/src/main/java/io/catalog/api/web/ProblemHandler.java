@@ -32,7 +32,6 @@ class ProblemHandler {
 	ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
 		var problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setProperty("errors", ex.errors());
-		problem.setProperty("message", ex.errors().stream().map(e -> e.field() + ": " + e.reason()).toList());
 		return respond(problem);
 	}
 

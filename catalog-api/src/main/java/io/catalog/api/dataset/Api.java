@@ -7,7 +7,7 @@ enum Api {
 
 	/** The {@code version} SciCat stamps on a dataset created through this API. */
 	String version() {
-		return name().toLowerCase();
+		return name().substring(1);
 	}
 
 }

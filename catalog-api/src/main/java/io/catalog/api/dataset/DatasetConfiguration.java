@@ -21,6 +21,12 @@ class DatasetConfiguration {
 	}
 
 	@Bean
+	MetadataSchemas metadataSchemas(DatasetProperties properties, ObjectMapper mapper) {
+		return new MetadataSchemas(properties.metadataSchemaHosts() == null ? java.util.Set.of()
+				: properties.metadataSchemaHosts(), mapper);
+	}
+
+	@Bean
 	ContractSchemas datasetContractSchemas(DatasetFileLists fileLists) {
 		return new ContractSchemas(Map.of("Dataset", DatasetSchemas.QUERY.with().required("pid", FieldType.STRING)
 			.required("_id", FieldType.STRING).build(), "CreateRawDataset", withFileLists(DatasetSchemas.RAW, fileLists),

@@ -108,7 +108,9 @@ class DatasetController {
 	@ApiBody({ "CreateRawDataset", "CreateDerivedDataset" })
 	@ApiReturns("Validity")
 	Map<String, Object> isValid(@RequestBody Map<String, Object> body, Caller caller) {
-		return validity(datasets.problems(body, caller, Api.V3));
+		return validity(datasets.problems(body, caller, Api.V3).stream()
+			.filter(problem -> !problem.reason().endsWith("should not exist"))
+			.toList());
 	}
 
 	/** SciCat's answer: {@code valid}, and when not, each field's fault and all of them in one sentence. */
@@ -117,16 +119,29 @@ class DatasetController {
 		answer.put("valid", problems.isEmpty());
 		if (!problems.isEmpty()) {
 			answer.put("reason", problems);
-			answer.put("error", String.join("; ", problems.stream().map(p -> p.field() + " " + p.reason()).toList()));
+			answer.put("error", String.join("; ", problems.stream().map(DatasetController::sentence).toList()));
 		}
 		return answer;
+	}
+
+	/** A fault as class-validator words it, which SciCat clients compare. */
+	private static String sentence(FieldError problem) {
+		return problem.reason().equals("must be an array of strings")
+				? "each value in " + problem.field() + " must be a string" : problem.field() + " " + problem.reason();
 	}
 
 	@GetMapping("/{pid}")
 	@Operation(operationId = "getDataset", summary = "One dataset by pid")
 	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> get(@PathVariable String pid, Caller caller) {
-		return catalog.readable(Datasets.KIND, caller, pid).map(DatasetController::toV3);
+	Mono<Map<String, Object>> get(@PathVariable String pid, @RequestParam(required = false) String filter,
+			Caller caller) {
+		if (filter == null || filter.isBlank()) {
+			return catalog.readable(Datasets.KIND, caller, pid).map(DatasetController::toV3);
+		}
+		return catalog.readable(Datasets.KIND, caller, pid)
+			.then(Mono.fromSupplier(() -> v3Filter(filter).withWhere(new Document("_id", pid)).withLimit(1)))
+			.flatMap(parsed -> catalog.list(Datasets.KIND, caller, parsed))
+			.map(found -> ObsoleteFields.toV3(found.get(0)));
 	}
 
 	@GetMapping("/{pid}/datasetlifecycle")
@@ -146,7 +161,8 @@ class DatasetController {
 		if (pid.equals(fields.get("pid"))) {
 			fields.remove("pid");
 		}
-		return catalog.patch(Datasets.KIND, caller, pid, ObsoleteFields.toCurrent(fields), DatasetSchemas.CURRENT, Set.of("type"))
+		return datasets.withValidity(pid, ObsoleteFields.toCurrent(fields))
+			.flatMap(checked -> catalog.patch(Datasets.KIND, caller, pid, checked, DatasetSchemas.CURRENT, Set.of("type")))
 			.map(DatasetController::toV3);
 	}
 
@@ -169,10 +185,10 @@ class DatasetController {
 	@PatchMapping("/{pid}/datasetlifecycle")
 	@Operation(operationId = "updateDatasetLifecycle", summary = "Change a dataset's lifecycle (the archive system's part)")
 	@ApiBody("DatasetLifecycle")
-	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> lifecycle(@PathVariable String pid, @RequestBody Map<String, Object> body,
+	@ApiReturns("DatasetLifecycle")
+	Mono<Object> lifecycle(@PathVariable String pid, @RequestBody(required = false) Map<String, Object> body,
 			Caller caller) {
-		return datasets.updateLifecycle(pid, body, caller).map(DatasetController::toV3);
+		return datasets.updateLifecycle(pid, body, caller);
 	}
 
 	/** SciCat takes {@code fieldName} and {@code data} (a JSON array) as query parameters; a JSON body works too. */

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param creationValidationRegex the pattern ({@code DATASET_CREATION_VALIDATION_REGEX})
  * @param typesFile SciCat's dataset types file ({@code DATASET_TYPES_FILE}); when it exists, only {@code raw},
  * {@code derived} and its types are taken, else any type
+ * @param metadataSchemaHosts hosts whose JSON Schemas a dataset's {@code scientificMetadataSchema} may name to be
+ * fetched ({@code SCIENTIFIC_METADATA_SCHEMA_HOSTS}); the JSON Schema meta-schemas need none
  */
 @ConfigurationProperties("catalog.dataset")
 public record DatasetProperties(String pidPrefix, boolean creationValidationEnabled, String creationValidationRegex,
-		String typesFile) {
+		String typesFile, java.util.Set<String> metadataSchemaHosts) {
 
 	Pattern pidPattern() {
 		return creationValidationEnabled && creationValidationRegex != null && !creationValidationRegex.isBlank()

@@ -12,6 +12,7 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.catalog.api.access.Caller;
@@ -38,9 +39,13 @@ class DatasetService {
 
 	private final DatasetTypes types;
 
-	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists, DatasetTypes types) {
+	private final MetadataSchemas metadataSchemas;
+
+	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists, DatasetTypes types,
+			MetadataSchemas metadataSchemas) {
 		this.catalog = catalog;
 		this.types = types;
+		this.metadataSchemas = metadataSchemas;
 		this.properties = properties;
 		this.pidPattern = properties.pidPattern();
 		this.fileLists = fileLists;
@@ -72,6 +77,7 @@ class DatasetService {
 		catalog.policy().checkCreateDataset(caller, dataset, pid != null);
 		dataset.put("_id", pid != null ? pid : properties.newPid(UUID.randomUUID().toString()));
 		dataset.put("pid", dataset.get("_id"));
+		dataset.put("__v", 0);
 		return dataset;
 	}
 
@@ -106,7 +112,9 @@ class DatasetService {
 	 * without them (the answer is the dataset, its counters including them: a run's file list is not sent back).
 	 */
 	Mono<Document> create(Map<String, Object> body, Caller caller, Api api) {
-		return Mono.fromSupplier(() -> read(body, caller, api)).flatMap(created -> {
+		return Mono.fromSupplier(() -> read(body, caller, api))
+			.flatMap(created -> withValidity(created.dataset(), null).thenReturn(created))
+			.flatMap(created -> {
 			var dataset = created.dataset();
 			if (created.fileLists().isEmpty()) {
 				return catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT);
@@ -116,6 +124,36 @@ class DatasetService {
 				.switchIfEmpty(Mono.defer(() -> catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(),
 						created.fileLists(), caller, SPLIT_HINT)));
 		}).flatMap(dataset -> countInProposals(dataset, 1).thenReturn(dataset));
+	}
+
+	/**
+	 * The fields with {@code scientificMetadataValid} decided when they (or, for a change, they with the stored
+	 * dataset) carry both metadata and a schema, as SciCat decides it.
+	 */
+	<M extends Map<String, Object>> Mono<M> withValidity(M fields, Document stored) {
+		if (!fields.containsKey("scientificMetadata") && !fields.containsKey("scientificMetadataSchema")) {
+			return Mono.just(fields);
+		}
+		var metadata = fields.containsKey("scientificMetadata") || stored == null ? fields.get("scientificMetadata")
+				: stored.get("scientificMetadata");
+		var schema = fields.containsKey("scientificMetadataSchema") || stored == null
+				? fields.get("scientificMetadataSchema") : stored.get("scientificMetadataSchema");
+		if (!(metadata instanceof Map<?, ?> values) || !(schema instanceof String url) || url.isBlank()) {
+			return Mono.just(fields);
+		}
+		return metadataSchemas.valid(values, url).map(valid -> {
+			fields.put("scientificMetadataValid", valid);
+			return fields;
+		});
+	}
+
+	/** A change of some fields with {@code scientificMetadataValid} decided anew when it touches the metadata. */
+	Mono<Map<String, Object>> withValidity(String pid, Map<String, Object> fields) {
+		if (!fields.containsKey("scientificMetadata") && !fields.containsKey("scientificMetadataSchema")) {
+			return Mono.just(fields);
+		}
+		return catalog.store().get(Datasets.KIND, pid).flatMap(stored -> withValidity(fields, stored))
+			.defaultIfEmpty(fields);
 	}
 
 	/** SciCat keeps {@code numberOfDatasets} on each proposal a dataset lists. */
@@ -140,12 +178,13 @@ class DatasetService {
 			}
 			json.putIfAbsent("type", before.get("type"));
 			var replacement = withDefaults(read(json, api), api);
+			replacement.remove("scientificMetadataValid");
 			DatasetSchemas.COMPUTED.forEach(key -> replacement.put(key, before.get(key)));
 			List.of("_id", "createdBy", "createdAt").forEach(key -> replacement.put(key, before.get(key)));
 			replacement.put("pid", before.get("_id"));
 			replacement.put("updatedBy", caller.username());
 			replacement.put("updatedAt", new Date());
-			return catalog.store().replace(Datasets.KIND, replacement);
+			return withValidity(replacement, null).flatMap(checked -> catalog.store().replace(Datasets.KIND, checked));
 		});
 	}
 
@@ -155,15 +194,23 @@ class DatasetService {
 			.map(dataset -> Datasets.KIND.toJson(dataset).getOrDefault("datasetlifecycle", Map.of()));
 	}
 
-	Mono<Document> updateLifecycle(String pid, Map<String, Object> body, Caller caller) {
-		return catalog.existing(Datasets.KIND, pid).flatMap(before -> {
-			catalog.policy().checkRead(caller, Datasets.KIND.resource(), before);
-			catalog.policy().checkUpdateLifecycle(caller, before);
-			var lifecycle = DatasetSchemas.LIFECYCLE.read(body, Schema.Mode.UPDATE);
-			var fields = new Document();
-			lifecycle.forEach((key, value) -> fields.put("datasetlifecycle." + key, value));
-			return catalog.set(Datasets.KIND, caller, before, fields);
-		});
+	/** Changes a dataset's lifecycle and answers the lifecycle as it is afterwards, as SciCat does. */
+	Mono<Object> updateLifecycle(String pid, Map<String, Object> body, Caller caller) {
+		if (body == null || body.isEmpty()) {
+			return Mono.error(new InvalidInputException("datasetlifecycle", "must name at least one field",
+					"dataset lifecycle DTO must not be empty"));
+		}
+		return catalog.store().get(Datasets.KIND, pid)
+			.switchIfEmpty(Mono.error(() -> Problems.of(HttpStatus.NOT_FOUND, "dataset with pid " + pid + " not found")))
+			.flatMap(before -> {
+				catalog.policy().checkRead(caller, Datasets.KIND.resource(), before);
+				catalog.policy().checkUpdateLifecycle(caller, before);
+				var lifecycle = DatasetSchemas.LIFECYCLE.read(body, Schema.Mode.UPDATE);
+				var fields = new Document();
+				lifecycle.forEach((key, value) -> fields.put("datasetlifecycle." + key, value));
+				return catalog.set(Datasets.KIND, caller, before, fields);
+			})
+			.map(after -> Datasets.KIND.toJson(after).getOrDefault("datasetlifecycle", Map.of()));
 	}
 
 	/** Adds values to an array field, skipping those already there. */

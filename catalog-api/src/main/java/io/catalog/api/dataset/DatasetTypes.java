@@ -11,9 +11,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The dataset types a site allows: SciCat's {@code datasetTypes.json} ({@code DATASET_TYPES_FILE}, an object of
- * names to types such as {@code {"Custom": "custom"}}) beside {@code raw} and {@code derived}. Without the file any
- * type is taken, as SciCat's create routes take it.
+ * The dataset types a site allows: {@code raw} and {@code derived}, and those of SciCat's {@code datasetTypes.json}
+ * ({@code DATASET_TYPES_FILE}, an object of names to types such as {@code {"Custom": "custom"}}). Where that file is
+ * missing, its example beside it ({@code datasetTypes.example.json}) is read instead, as SciCat does for its
+ * published-data configuration.
  */
 final class DatasetTypes {
 
@@ -26,10 +27,13 @@ final class DatasetTypes {
 	static DatasetTypes load(String file, ObjectMapper mapper) {
 		var path = Path.of(file == null || file.isBlank() ? "datasetTypes.json" : file);
 		if (!Files.isRegularFile(path)) {
-			return new DatasetTypes(Set.of());
+			path = path.resolveSibling("datasetTypes.example.json");
+		}
+		var types = new LinkedHashSet<String>(Set.of("raw", "derived"));
+		if (!Files.isRegularFile(path)) {
+			return new DatasetTypes(Set.copyOf(types));
 		}
 		try {
-			var types = new LinkedHashSet<String>(Set.of("raw", "derived"));
 			types.addAll(mapper.readValue(path.toFile(), new TypeReference<Map<String, String>>() {
 			}).values());
 			return new DatasetTypes(Set.copyOf(types));
@@ -41,11 +45,11 @@ final class DatasetTypes {
 	}
 
 	boolean accepts(String type) {
-		return allowed.isEmpty() || allowed.contains(type);
+		return allowed.contains(type);
 	}
 
 	String describe() {
-		return allowed.isEmpty() ? "any non-empty name" : String.join(", ", allowed.stream().sorted().toList());
+		return String.join(", ", allowed.stream().sorted().toList());
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -85,13 +86,6 @@ class DatasetV4Controller {
 					: Mono.just(found.get(0)));
 	}
 
-	@GetMapping("/count")
-	@Operation(operationId = "countDatasetsV4", summary = "How many datasets match a filter's where")
-	@ApiReturns("Count")
-	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter, Caller caller) {
-		return signedIn(caller).then(catalog.count(Datasets.KIND, caller, filter, null));
-	}
-
 	@GetMapping("/{pid}")
 	@Operation(operationId = "getDatasetV4", summary = "One dataset by pid, with the relations named by include")
 	@ApiReturns("Dataset")
@@ -111,15 +105,20 @@ class DatasetV4Controller {
 	@Operation(operationId = "updateDatasetV4", summary = "Change some fields of a dataset (merge patch)")
 	@ApiBody("PartialUpdateDataset")
 	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
+	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body,
+			@RequestHeader(name = "Content-Type", required = false) String contentType, Caller caller,
 			ServerHttpResponse response) {
-		var fields = DatasetController.withSI(body, response);
-		if (pid.equals(fields.get("pid"))) {
-			fields.remove("pid");
-		}
-		return signedIn(caller)
-			.then(catalog.patch(Datasets.KIND, caller, pid, fields, DatasetSchemas.CURRENT, Set.of("type")))
-			.map(Datasets.KIND::toJson);
+		var merged = MergePatch.requested(contentType)
+				? catalog.existing(Datasets.KIND, pid).map(stored -> MergePatch.into(pid, Datasets.KIND.toJson(stored), body))
+				: Mono.just(body);
+		return signedIn(caller).then(merged).flatMap(patch -> {
+			var fields = DatasetController.withSI(patch, response);
+			if (pid.equals(fields.get("pid"))) {
+				fields.remove("pid");
+			}
+			return datasets.withValidity(pid, fields)
+				.flatMap(checked -> catalog.patch(Datasets.KIND, caller, pid, checked, DatasetSchemas.CURRENT, Set.of("type")));
+		}).map(Datasets.KIND::toJson);
 	}
 
 	@PutMapping("/{pid}")
@@ -135,13 +134,10 @@ class DatasetV4Controller {
 	@PatchMapping("/{pid}/datasetlifecycle")
 	@Operation(operationId = "updateDatasetLifecycleV4", summary = "Change a dataset's lifecycle")
 	@ApiBody("DatasetLifecycle")
-	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> updateLifecycle(@PathVariable String pid, @RequestBody(required = false) Map<String, Object> body,
+	@ApiReturns("DatasetLifecycle")
+	Mono<Object> updateLifecycle(@PathVariable String pid, @RequestBody(required = false) Map<String, Object> body,
 			Caller caller) {
-		if (body == null || body.isEmpty()) {
-			return Mono.error(new InvalidInputException("datasetlifecycle", "must name at least one lifecycle field"));
-		}
-		return signedIn(caller).then(datasets.updateLifecycle(pid, body, caller)).map(Datasets.KIND::toJson);
+		return signedIn(caller).then(datasets.updateLifecycle(pid, body, caller));
 	}
 
 	@DeleteMapping("/{pid}")

@@ -79,16 +79,25 @@ public class DocumentStore {
 		if (!filter.order().isEmpty()) {
 			find = find.sort(filter.order());
 		}
+		var listKeys = filter.include().stream().map(name -> kind.relations().get(name).listKey()).filter(Objects::nonNull)
+			.filter(key -> !filter.fields().contains(key)).toList();
 		if (!filter.fields().isEmpty()) {
 			var projection = new Document();
 			filter.fields().forEach(field -> projection.put(kind.idField().equals(field) ? "_id" : field, 1));
+			listKeys.forEach(key -> projection.put(key, 1));
 			find = find.projection(projection);
 		}
 		var page = Flux.from(find);
 		if (filter.include().isEmpty()) {
 			return page;
 		}
-		return page.collectList().flatMapMany(documents -> include(kind, documents, filter.include(), relationRule));
+		return page.collectList()
+			.flatMapMany(documents -> include(kind, documents, filter, relationRule))
+			.doOnNext(document -> {
+				if (!filter.fields().isEmpty()) {
+					listKeys.forEach(document::remove);
+				}
+			});
 	}
 
 	public Mono<Long> count(EntityKind kind, Document where, Document rule) {
@@ -204,29 +213,43 @@ public class DocumentStore {
 	}
 
 	/** Embeds each included relation's documents into the results, with one query per relation. */
-	private Flux<Document> include(EntityKind kind, List<Document> documents, List<String> relations,
+	private Flux<Document> include(EntityKind kind, List<Document> documents, Filter filter,
 			Function<EntityKind.Relation, Document> relationRule) {
 		var ids = documents.stream().map(d -> d.get("_id")).toList();
-		return Flux.fromIterable(relations).concatMap(name -> {
+		return Flux.fromIterable(filter.include()).concatMap(name -> {
 			var relation = kind.relations().get(name);
+			var scope = filter.scopes().getOrDefault(name, new Filter.Scope(new Document(), List.of()));
 			if (relation.listKey() != null) {
-				return includeListed(documents, name, relation, relationRule.apply(relation));
+				return includeListed(documents, name, relation, and(scope.where(), relationRule.apply(relation)), scope.fields());
 			}
-			var where = new Document(relation.foreignKey(), new Document("$in", ids));
-			return Flux.from(collection(relation.collection()).find(where)).collectMultimap(d -> d.get(relation.foreignKey()))
+			var where = and(new Document(relation.foreignKey(), new Document("$in", ids)), scope.where());
+			return Flux.from(projected(collection(relation.collection()).find(where), scope.fields(), relation.foreignKey()))
+				.collectMultimap(d -> d.get(relation.foreignKey()))
 				.doOnNext(byParent -> documents.forEach(parent -> parent.put(name,
 						withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField()))));
 		}).thenMany(Flux.fromIterable(documents));
 	}
 
-	private Mono<Void> includeListed(List<Document> documents, String name, EntityKind.Relation relation, Document rule) {
+	private Mono<Void> includeListed(List<Document> documents, String name, EntityKind.Relation relation, Document rule,
+			List<String> fields) {
 		var listed = new LinkedHashSet<>();
 		documents.forEach(parent -> listed.addAll(listOf(parent.get(relation.listKey()))));
 		var where = and(new Document("_id", new Document("$in", List.copyOf(listed))), rule);
-		return Flux.from(collection(relation.collection()).find(where)).collectMap(d -> d.get("_id"))
+		return Flux.from(projected(collection(relation.collection()).find(where), fields, "_id")).collectMap(d -> d.get("_id"))
 			.doOnNext(byId -> documents.forEach(parent -> parent.put(name, withIds(listOf(parent.get(relation.listKey()))
 				.stream().map(byId::get).filter(Objects::nonNull).toList(), relation.idField()))))
 			.then();
+	}
+
+	/** A find that returns only the given fields (and the key results are grouped by), or all without fields. */
+	private static com.mongodb.reactivestreams.client.FindPublisher<Document> projected(
+			com.mongodb.reactivestreams.client.FindPublisher<Document> find, List<String> fields, String key) {
+		if (fields.isEmpty()) {
+			return find;
+		}
+		var projection = new Document(key, 1);
+		fields.forEach(field -> projection.put(field, 1));
+		return find.projection(projection);
 	}
 
 	private static List<?> listOf(Object value) {

@@ -16,6 +16,12 @@ public class InvalidInputException extends RuntimeException {
 		this(List.of(new FieldError(field, reason)));
 	}
 
+	/** A refusal of one field whose problem detail reads {@code message} (a sentence SciCat clients compare). */
+	public InvalidInputException(String field, String reason, String message) {
+		super(message);
+		this.errors = List.of(new FieldError(field, reason));
+	}
+
 	public List<FieldError> errors() {
 		return errors;
 	}

@@ -1,6 +1,7 @@
 package io.catalog.api.query;
 
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 
@@ -13,8 +14,23 @@ import org.bson.Document;
  * @param limit the page size
  * @param skip how many results to skip
  * @param order the sort, as field name to 1 or -1
+ * @param scopes per included relation, the condition and fields its documents are read with, when given
  */
-public record Filter(Document where, List<String> fields, List<String> include, int limit, int skip, Document order) {
+public record Filter(Document where, List<String> fields, List<String> include, int limit, int skip, Document order,
+		Map<String, Scope> scopes) {
+
+	public Filter(Document where, List<String> fields, List<String> include, int limit, int skip, Document order) {
+		this(where, fields, include, limit, skip, order, Map.of());
+	}
+
+	/**
+	 * What a LoopBack {@code include} item's {@code scope} asks of the related documents.
+	 *
+	 * @param where their condition, empty for all
+	 * @param fields the fields to return, empty for all
+	 */
+	public record Scope(Document where, List<String> fields) {
+	}
 
 	/** The filter that matches everything with the default page. */
 	public static Filter all(int limit) {
@@ -22,11 +38,11 @@ public record Filter(Document where, List<String> fields, List<String> include, 
 	}
 
 	public Filter withWhere(Document where) {
-		return new Filter(where, fields, include, limit, skip, order);
+		return new Filter(where, fields, include, limit, skip, order, scopes);
 	}
 
 	public Filter withLimit(int limit) {
-		return new Filter(where, fields, include, limit, skip, order);
+		return new Filter(where, fields, include, limit, skip, order, scopes);
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.catalog.api.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,7 +59,8 @@ public final class FilterParser {
 		return new Filter(where, fields(node.path("fields")), include(node.path("include"), relations),
 				limit(limits.has("limit") ? limits.path("limit") : node.path("limit")),
 				skip(limits.has("skip") ? limits.path("skip") : node.has("skip") ? node.path("skip") : node.path("offset")),
-				order(limits.has("order") ? limits.path("order") : limits.has("sort") ? limits.path("sort") : node.path("order")));
+				order(limits.has("order") ? limits.path("order") : limits.has("sort") ? limits.path("sort") : node.path("order")),
+				scopes(node.path("include")));
 	}
 
 	/** Parses a bare {@code where} condition (as the {@code count} endpoints take it). */
@@ -83,8 +86,22 @@ public final class FilterParser {
 			return mapper.readTree(json);
 		}
 		catch (JsonProcessingException ex) {
-			throw new InvalidInputException(field, "is not valid JSON: " + ex.getOriginalMessage());
+			var reason = "is not valid JSON: " + ex.getOriginalMessage();
+			throw new InvalidInputException(field, reason, "Invalid JSON in " + field + ": " + where(ex));
 		}
+	}
+
+	/** The fault and its place as JavaScript's JSON reader words them, which SciCat answers. */
+	private static String where(JsonProcessingException ex) {
+		var location = ex.getLocation();
+		var what = ex.getOriginalMessage().contains("double-quote to start field name") ? "Expected double-quoted property name"
+				: "Unexpected token";
+		if (location == null) {
+			return what + " in JSON";
+		}
+		long position = Math.max(0, location.getCharOffset() - 1);
+		return what + " in JSON at position " + position + " (line " + location.getLineNr() + " column "
+				+ Math.max(1, location.getColumnNr() - 1) + ")";
 	}
 
 	private static List<String> fields(JsonNode node) {
@@ -133,6 +150,19 @@ public final class FilterParser {
 			}
 		}
 		return names;
+	}
+
+	/** The {@code scope} of each include item written as an object: its {@code where} and {@code fields}. */
+	private static Map<String, Filter.Scope> scopes(JsonNode node) {
+		var scopes = new LinkedHashMap<String, Filter.Scope>();
+		(node.isArray() ? node : List.of(node)).forEach(item -> {
+			var scope = item.path("scope");
+			if (item.isObject() && scope.isObject()) {
+				scopes.put(item.path("relation").asText(), new Filter.Scope(
+						Conditions.where(scope.path("where"), Schema.builder().build()), fields(scope.path("fields"))));
+			}
+		});
+		return scopes;
 	}
 
 	private int limit(JsonNode node) {

@@ -100,7 +100,8 @@ class DatasetController {
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller,
 			ServerHttpResponse response) {
-		return datasets.create(withSI(body, response), caller, Api.V3).map(DatasetController::toV3);
+		return datasets.create(withSI(body, response), caller, Api.V3).map(DatasetController::toV3)
+			.onErrorMap(ClassValidatorMessage::of);
 	}
 
 	@PostMapping("/isValid")
@@ -163,7 +164,8 @@ class DatasetController {
 		}
 		return datasets.withValidity(pid, ObsoleteFields.toCurrent(fields))
 			.flatMap(checked -> catalog.patch(Datasets.KIND, caller, pid, checked, DatasetSchemas.CURRENT, Set.of("type")))
-			.map(DatasetController::toV3);
+			.map(DatasetController::toV3)
+			.onErrorMap(ClassValidatorMessage::of);
 	}
 
 	@PutMapping("/{pid}")
@@ -172,7 +174,8 @@ class DatasetController {
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> replace(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller,
 			ServerHttpResponse response) {
-		return datasets.replace(pid, withSI(body, response), caller, Api.V3).map(DatasetController::toV3);
+		return datasets.replace(pid, withSI(body, response), caller, Api.V3).map(DatasetController::toV3)
+			.onErrorMap(ClassValidatorMessage::of);
 	}
 
 	@DeleteMapping("/{pid}")

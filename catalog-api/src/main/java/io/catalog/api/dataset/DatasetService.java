@@ -71,10 +71,10 @@ class DatasetService {
 	private Document validate(Map<String, Object> body, Caller caller, Api api) {
 		var dataset = read(body, api);
 		var pid = dataset.remove("pid");
+		catalog.policy().checkCreateDataset(caller, dataset, pid != null);
 		if (pid != null && pidPattern != null && !pidPattern.matcher((String) pid).matches()) {
 			throw new InvalidInputException("pid", "PID is not following required standards: " + pidPattern.pattern());
 		}
-		catalog.policy().checkCreateDataset(caller, dataset, pid != null);
 		dataset.put("_id", pid != null ? pid : properties.newPid(UUID.randomUUID().toString()));
 		dataset.put("pid", dataset.get("_id"));
 		dataset.put("__v", 0);
@@ -92,13 +92,14 @@ class DatasetService {
 			throw new InvalidInputException("type", "Invalid dataset type! must be one of " + types.describe());
 		}
 		if (api == Api.V4) {
-			return DatasetSchemas.CREATE.read(body, Schema.Mode.CREATE);
+			return Emails.checked(body, () -> DatasetSchemas.CREATE.read(body, Schema.Mode.CREATE));
 		}
 		var json = new LinkedHashMap<>(body);
-		if (json.get("datasetName") == null && json.get("sourceFolder") instanceof String folder) {
+		if (List.of("raw", "derived").contains(type) && json.get("datasetName") == null
+				&& json.get("sourceFolder") instanceof String folder) {
 			json.put("datasetName", nameOf(folder));
 		}
-		return ObsoleteFields.toCurrent(DatasetSchemas.v3(type).read(json, Schema.Mode.CREATE));
+		return ObsoleteFields.toCurrent(Emails.checked(json, () -> DatasetSchemas.v3(type).read(json, Schema.Mode.CREATE)));
 	}
 
 	/** SciCat's default name: the last two parts of the source folder. */

@@ -72,18 +72,31 @@ class DatasetV4Controller {
 	@Operation(operationId = "listDatasetsV4", summary = "Datasets matching a filter of where, include, fields and limits")
 	@ApiReturns(value = "Dataset", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller) {
-		return signedIn(caller).then(Mono.fromSupplier(() -> filter(filter)))
-			.flatMap(parsed -> catalog.list(Datasets.KIND, caller, parsed));
+		return signedIn(caller).then(Mono.fromSupplier(() -> filter(filter))).flatMap(parsed -> list(parsed, caller));
 	}
 
 	@GetMapping("/findOne")
 	@Operation(operationId = "findOneDatasetV4", summary = "The first dataset matching a filter")
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> findOne(@RequestParam(required = false) String filter, Caller caller) {
-		return signedIn(caller).then(Mono.fromSupplier(() -> filter(filter).withLimit(1)))
-			.flatMap(parsed -> catalog.list(Datasets.KIND, caller, parsed))
+		return signedIn(caller).then(first(filter, caller));
+	}
+
+	private Mono<Map<String, Object>> first(String filter, Caller caller) {
+		return Mono.fromSupplier(() -> filter(filter).withLimit(1))
+			.flatMap(parsed -> list(parsed, caller))
 			.flatMap(found -> found.isEmpty() ? Mono.error(Problems.notFound("Dataset", "matching the filter"))
 					: Mono.just(found.get(0)));
+	}
+
+	/** The page, without the pid where the filter's fields leave it out. */
+	private Mono<List<Map<String, Object>>> list(Filter filter, Caller caller) {
+		var withoutPid = !filter.fields().isEmpty() && !filter.fields().contains("pid");
+		return catalog.list(Datasets.KIND, caller, filter).doOnNext(found -> {
+			if (withoutPid) {
+				found.forEach(dataset -> dataset.remove("pid"));
+			}
+		});
 	}
 
 	@GetMapping("/{pid}")
@@ -151,14 +164,14 @@ class DatasetV4Controller {
 	@Operation(operationId = "listPublicDatasetsV4", summary = "Published datasets matching a filter, for anyone")
 	@ApiReturns(value = "Dataset", list = true)
 	Mono<List<Map<String, Object>>> listPublic(@RequestParam(required = false) String filter) {
-		return Mono.fromSupplier(() -> filter(filter)).flatMap(parsed -> catalog.list(Datasets.KIND, Caller.ANONYMOUS, parsed));
+		return Mono.fromSupplier(() -> filter(filter)).flatMap(parsed -> list(parsed, Caller.ANONYMOUS));
 	}
 
 	@GetMapping("/public/findOne")
 	@Operation(operationId = "findOnePublicDatasetV4", summary = "The first published dataset matching a filter")
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> findOnePublic(@RequestParam(required = false) String filter) {
-		return findOne(filter, Caller.ANONYMOUS);
+		return first(filter, Caller.ANONYMOUS);
 	}
 
 	@GetMapping("/public/count")
@@ -194,12 +207,12 @@ class DatasetV4Controller {
 	/** A v4 filter; a field of an included relation cannot also be projected, as MongoDB refuses it. */
 	private Filter filter(String json) {
 		var filter = catalog.filter(Datasets.KIND, json);
-		for (var field : filter.fields()) {
-			int dot = field.indexOf('.');
-			if (dot > 0 && filter.include().contains(field.substring(0, dot))) {
-				throw new InvalidInputException("filter.fields", "Invalid $project :: caused by :: Path collision at "
-						+ field.substring(0, dot));
-			}
+		var collisions = filter.fields().stream().filter(field -> field.indexOf('.') > 0)
+			.map(field -> field.substring(0, field.indexOf('.'))).filter(filter.include()::contains).toList();
+		if (!collisions.isEmpty()) {
+			var relation = collisions.get(collisions.size() - 1);
+			throw new InvalidInputException("filter.fields", "cannot name fields of the included " + relation,
+					"Invalid $project :: caused by :: Path collision at " + relation);
 		}
 		return filter;
 	}

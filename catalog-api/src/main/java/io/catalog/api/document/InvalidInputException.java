@@ -18,8 +18,13 @@ public class InvalidInputException extends RuntimeException {
 
 	/** A refusal of one field whose problem detail reads {@code message} (a sentence SciCat clients compare). */
 	public InvalidInputException(String field, String reason, String message) {
+		this(List.of(new FieldError(field, reason)), message);
+	}
+
+	/** A refusal whose problem detail reads {@code message} rather than the faults one after another. */
+	public InvalidInputException(List<FieldError> errors, String message) {
 		super(message);
-		this.errors = List.of(new FieldError(field, reason));
+		this.errors = List.copyOf(errors);
 	}
 
 	public List<FieldError> errors() {

@@ -99,9 +99,8 @@ public final class FilterParser {
 		if (location == null) {
 			return what + " in JSON";
 		}
-		long position = Math.max(0, location.getCharOffset() - 1);
-		return what + " in JSON at position " + position + " (line " + location.getLineNr() + " column "
-				+ Math.max(1, location.getColumnNr() - 1) + ")";
+		return what + " in JSON at position " + Math.max(0, location.getCharOffset()) + " (line " + location.getLineNr()
+				+ " column " + location.getColumnNr() + ")";
 	}
 
 	private static List<String> fields(JsonNode node) {

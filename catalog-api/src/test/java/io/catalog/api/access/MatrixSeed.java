@@ -31,6 +31,13 @@ final class MatrixSeed {
 
 	}
 
+	/** A raw dataset in SciCat's current (v4) schema. */
+	private static Map<String, Object> currentDataset() {
+		var dataset = new java.util.HashMap<>(Requests.rawDataset("group1"));
+		dataset.put("principalInvestigators", List.of(dataset.remove("principalInvestigator")));
+		return dataset;
+	}
+
 	private static final Map<String, String> USERS = Map.of("admin", "admin", "ingestor", "ingestor", "archiveManager",
 			"archiveManager", "proposalIngestor", "proposalIngestor", "sampleIngestor", "sampleIngestor", "owner", "user1",
 			"access", "user2", "other", "user4", "scoped", "user5");
@@ -109,6 +116,7 @@ final class MatrixSeed {
 		return switch (name) {
 			case "-" -> null;
 			case "dataset" -> Requests.rawDataset("group1");
+			case "currentdataset" -> currentDataset();
 			case "change" -> Map.of("description", "changed");
 			case "caption" -> Map.of("caption", "changed");
 			case "title" -> Map.of("title", "changed");

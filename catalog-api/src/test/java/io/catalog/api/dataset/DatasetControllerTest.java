@@ -186,9 +186,9 @@ class DatasetControllerTest extends CatalogTest {
 		as("archiveManager").patch().uri("/api/v3/datasets/{pid}/datasetlifecycle", pid)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("archivable", false, "archiveStatusMessage", "started")).exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.datasetlifecycle.archivable").isEqualTo(false)
-			.jsonPath("$.datasetlifecycle.archiveStatusMessage").isEqualTo("started")
-			.jsonPath("$.datasetlifecycle.retrievable").isEqualTo(false);
+			.expectBody().jsonPath("$.archivable").isEqualTo(false)
+			.jsonPath("$.archiveStatusMessage").isEqualTo("started")
+			.jsonPath("$.retrievable").isEqualTo(false);
 		as("user4").patch().uri("/api/v3/datasets/{pid}/datasetlifecycle", pid).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("archivable", true)).exchange().expectStatus().isForbidden();
 	}

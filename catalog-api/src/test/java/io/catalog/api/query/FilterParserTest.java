@@ -91,11 +91,17 @@ class FilterParserTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"$where\":\"sleep(1000)\"}", "{\"size\":{\"$gt\":1}}", "{\"$expr\":{}}",
+	@ValueSource(strings = { "{\"$where\":\"sleep(1000)\"}", "{\"size\":{\"$where\":1}}", "{\"$expr\":{}}",
 			"{\"ownerGroup\":{\"$function\":{}}}", "{\"a.$b\":1}", "{\"size\":{\"regex\":\"x\"}}",
 			"{\"ownerGroup\":{\"eq\":{\"$ne\":null}}}" })
 	void databaseOperatorsAreRefused(String where) {
 		assertThatThrownBy(() -> where(where)).isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
+	void mongoStyleOperatorsReadAsTheirLoopBackTwins() {
+		assertThat(where("{\"size\":{\"$gt\":1},\"$or\":[{\"datasetName\":{\"$regex\":\"run\",\"$options\":\"i\"}}]}"))
+			.isEqualTo(where("{\"size\":{\"gt\":1},\"or\":[{\"datasetName\":{\"regexp\":\"run\",\"options\":\"i\"}}]}"));
 	}
 
 	@Test

@@ -77,12 +77,20 @@ final class UrlAction implements JobType.Action {
 		}
 	}
 
-	/** JavaScript's {@code encodeURI}: what a URL may not hold is percent-encoded, the rest is kept. */
+	/**
+	 * JavaScript's {@code encodeURI}: what a URL may not hold is percent-encoded, the rest is kept; unlike it, an
+	 * escape already made ({@code %2F}, as {@code urlencode} writes) is kept rather than encoded twice.
+	 */
 	static String encodeUri(String text) {
 		var out = new StringBuilder();
-		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+		var bytes = text.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < bytes.length; i++) {
+			byte b = bytes[i];
 			char c = (char) (b & 0xff);
-			if (b >= 0 && URI_KEEP.indexOf(c) >= 0) {
+			if (c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+				out.append(c);
+			}
+			else if (b >= 0 && URI_KEEP.indexOf(c) >= 0) {
 				out.append(c);
 			}
 			else {
@@ -90,6 +98,10 @@ final class UrlAction implements JobType.Action {
 			}
 		}
 		return out.toString();
+	}
+
+	private static boolean isHex(byte b) {
+		return Character.digit((char) b, 16) >= 0;
 	}
 
 	@Override

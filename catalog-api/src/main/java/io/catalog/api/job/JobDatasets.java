@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.InvalidInputException;
 
 /**
  * The datasets a job names in {@code jobParams.datasetList}, checked as SciCat checks them: a non-empty list of
@@ -42,7 +41,7 @@ class JobDatasets {
 			return load(pids).flatMap(found -> {
 				var missing = pids.stream().filter(pid -> !found.containsKey(pid)).distinct().toList();
 				if (!missing.isEmpty()) {
-					return Mono.error(new InvalidInputException(FIELD, "Datasets with pid " + String.join(",", missing)
+					return Mono.error(JobProblems.badRequest(FIELD, "Datasets with pid " + String.join(",", missing)
 							+ " do not exist."));
 				}
 				return checkFiles(entries).thenReturn(pids.stream().map(found::get).distinct().toList());
@@ -59,22 +58,22 @@ class JobDatasets {
 
 	private static List<Map<?, ?>> shape(Object datasetList) {
 		if (!(datasetList instanceof List<?> list)) {
-			throw new InvalidInputException(FIELD, "Invalid dataset list");
+			throw JobProblems.badRequest(FIELD, "Invalid dataset list");
 		}
 		if (list.isEmpty()) {
-			throw new InvalidInputException(FIELD, "List of passed datasets is empty.");
+			throw JobProblems.badRequest(FIELD, "List of passed datasets is empty.");
 		}
 		var entries = new ArrayList<Map<?, ?>>();
 		for (var item : list) {
 			if (!(item instanceof Map<?, ?> entry) || entry.size() != 2 || !entry.containsKey("pid")
 					|| !entry.containsKey("files")) {
-				throw new InvalidInputException(FIELD, "Dataset list is expected to contain sets of pid and files.");
+				throw JobProblems.badRequest(FIELD, "Dataset list is expected to contain sets of pid and files.");
 			}
 			if (!(entry.get("pid") instanceof String)) {
-				throw new InvalidInputException(FIELD, "In datasetList each 'pid' field should be a string.");
+				throw JobProblems.badRequest(FIELD, "In datasetList each 'pid' field should be a string.");
 			}
 			if (!(entry.get("files") instanceof List<?>)) {
-				throw new InvalidInputException(FIELD, "In datasetList each 'files' field should be an array.");
+				throw JobProblems.badRequest(FIELD, "In datasetList each 'files' field should be an array.");
 			}
 			entries.add(entry);
 		}
@@ -100,8 +99,13 @@ class JobDatasets {
 			}))
 			.filter(result -> !result.isEmpty()).collectList()
 			.flatMap(problems -> problems.isEmpty() ? Mono.empty()
-					: Mono.error(new InvalidInputException(FIELD, "At least one requested file could not be found: "
-							+ problems)));
+					: Mono.error(filesMissing(problems)));
+	}
+
+	private static RuntimeException filesMissing(List<Map<String, Object>> problems) {
+		var refusal = JobProblems.badRequest(FIELD, "At least one requested file could not be found.");
+		refusal.getBody().setProperty("nonExistFiles", problems);
+		return refusal;
 	}
 
 	/** The paths of a dataset's files, from its original datablocks. */

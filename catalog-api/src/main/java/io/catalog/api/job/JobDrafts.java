@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.access.UserDirectory;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**
@@ -126,13 +125,13 @@ class JobDrafts {
 			var rule = type.create().auth().stream().filter(r -> r.startsWith("#dataset")).findFirst();
 			if (rule.isPresent()) {
 				if (!params.containsKey("datasetList")) {
-					throw new InvalidInputException("jobParams.datasetList", "Dataset ids list was not provided in jobParams");
+					throw JobProblems.badRequest("jobParams.datasetList", "Dataset ids list was not provided in jobParams");
 				}
 				var passes = datasetRule(rule.get(), request, caller, jobUser, job.getString("ownerGroup"));
 				refused = (int) found.stream().filter(passes.negate()).count();
 			}
 			if (!caller.authenticated() && request.get("ownerGroup") != null) {
-				throw new InvalidInputException("ownerGroup",
+				throw JobProblems.badRequest("ownerGroup",
 						"Invalid new job. Unauthenticated user cannot initiate a job owned by another user.");
 			}
 			return new Draft(job, found, refused);
@@ -155,7 +154,7 @@ class JobDrafts {
 			}
 			putIfPresent(job, "ownerGroup", ownerGroup);
 			if (ownerGroup == null && ownerUser == null && request.get("contactEmail") == null) {
-				throw new InvalidInputException("contactEmail", "Contact email should be specified for an anonymous job.");
+				throw JobProblems.badRequest("contactEmail", "Contact email should be specified for an anonymous job.");
 			}
 			var email = request.get("contactEmail") != null ? request.get("contactEmail")
 					: jobUser != null && jobUser.email() != null ? jobUser.email() : caller.email();
@@ -163,15 +162,15 @@ class JobDrafts {
 			return jobUser;
 		}
 		if (ownerGroup == null) {
-			throw new InvalidInputException("ownerGroup", "Invalid new job. Owner group should be specified.");
+			throw JobProblems.badRequest("ownerGroup", "Invalid new job. Owner group should be specified.");
 		}
 		if (ownerUser != null && !ownerUser.equals(caller.username())) {
-			throw new InvalidInputException("ownerUser", "Invalid new job. User owning the job should match user logged in.");
+			throw JobProblems.badRequest("ownerUser", "Invalid new job. User owning the job should match user logged in.");
 		}
 		job.put("ownerUser", caller.username());
 		putIfPresent(job, "contactEmail", request.get("contactEmail") != null ? request.get("contactEmail") : caller.email());
 		if (!caller.isMemberOf(ownerGroup)) {
-			throw new InvalidInputException("ownerGroup", "Invalid new job. User needs to belong to job owner group.");
+			throw JobProblems.badRequest("ownerGroup", "Invalid new job. User needs to belong to job owner group.");
 		}
 		job.put("ownerGroup", ownerGroup);
 		return null;

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
 import io.catalog.api.document.Stamps;
 import io.catalog.api.event.Events;
@@ -87,7 +86,7 @@ class JobService {
 		return Mono.defer(() -> {
 			policy.checkUpdateRoute(caller);
 			return catalog.store().get(Jobs.KIND, id)
-				.switchIfEmpty(Mono.error(() -> new InvalidInputException("id", "Invalid job id.")))
+				.switchIfEmpty(Mono.error(() -> JobProblems.badRequest("id", "Invalid job id.")))
 				.flatMap(before -> update(before, body, caller, v3, mergePatch));
 		});
 	}
@@ -123,7 +122,7 @@ class JobService {
 		return Mono.defer(() -> {
 			policy.checkDelete(caller);
 			return catalog.store().get(Jobs.KIND, id)
-				.switchIfEmpty(Mono.error(() -> new InvalidInputException("id", "Job id " + id + " doesn't exist.")))
+				.switchIfEmpty(Mono.error(() -> JobProblems.badRequest("id", "Job id " + id + " doesn't exist.")))
 				.flatMap(before -> catalog.store().delete(Jobs.KIND, id))
 				.flatMap(deleted -> history.record("Job", "delete", deleted, null, caller).thenReturn(deleted));
 		});
@@ -134,7 +133,7 @@ class JobService {
 		return Mono.defer(() -> {
 			policy.checkReadRoute(caller);
 			return catalog.store().get(Jobs.KIND, id)
-				.switchIfEmpty(Mono.error(() -> new InvalidInputException("id", "Invalid job id.")))
+				.switchIfEmpty(Mono.error(() -> JobProblems.badRequest("id", "Invalid job id.")))
 				.doOnNext(job -> policy.checkRead(caller, job));
 		});
 	}

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.catalog.api.document.InvalidInputException;
 
 /**
  * The configured job types, read once at start-up from {@code JOB_CONFIGURATION_FILE} or, without it, from the
@@ -54,7 +53,7 @@ class JobTypes implements DisposableBean {
 	JobType get(String name) {
 		var type = types.get(name);
 		if (type == null) {
-			throw new InvalidInputException("type", "Invalid job type: " + name + "; configured: " + types.keySet());
+			throw JobProblems.badRequest("type", "Invalid job type: " + name + "; configured: " + types.keySet());
 		}
 		return type;
 	}

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.catalog.api.document.InvalidInputException;
 
 /**
  * SciCat's {@code switch} action: reads one {@code property} of the context (a JSON path such as
@@ -69,7 +68,7 @@ final class SwitchAction implements JobType.Action {
 			var pattern = JobRegex.slashDelimited(String.valueOf(config.get("regex")));
 			return value -> {
 				if (!(value instanceof String text)) {
-					throw new InvalidInputException(property, "Property " + property + " was expected to be a string. Got "
+					throw JobProblems.badRequest(property, "Property " + property + " was expected to be a string. Got "
 							+ value);
 				}
 				return pattern.matcher(text).find();
@@ -111,7 +110,7 @@ final class SwitchAction implements JobType.Action {
 	private List<JobType.Action> chosen(JobContext context) {
 		var found = new LinkedHashSet<>(JsonPaths.find(steps, context.model()));
 		if (found.size() > 1) {
-			throw new InvalidInputException(property, "Ambiguous value for '" + property + "' (" + found.size()
+			throw JobProblems.badRequest(property, "Ambiguous value for '" + property + "' (" + found.size()
 					+ " distinct results).");
 		}
 		var value = found.isEmpty() ? null : found.iterator().next();

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import reactor.core.publisher.Mono;
 
-import io.catalog.api.document.InvalidInputException;
 
 /**
  * SciCat's {@code validate} action. {@code request} maps JSON paths into the request body to JSON Schemas;
@@ -49,29 +48,30 @@ final class ValidateAction implements JobType.Action {
 	public Mono<Void> validate(JobContext context) {
 		return Mono.fromRunnable(() -> {
 			if (request != null) {
-				check(context.request(), request, "");
+				check(context.request(), request);
 			}
 			if (datasets != null) {
 				if (context.datasets().isEmpty()) {
-					throw new InvalidInputException("jobParams.datasetList", "'jobParams.datasetList' is required.");
+					throw JobProblems.badRequest("jobParams.datasetList", "'jobParams.datasetList' is required.");
 				}
-				context.datasets().forEach(dataset -> check(dataset, datasets, "dataset " + dataset.get("pid") + ": "));
+				context.datasets().forEach(dataset -> check(dataset, datasets));
 			}
 		});
 	}
 
-	private void check(Object json, List<Check> checks, String prefix) {
+	private void check(Object json, List<Check> checks) {
 		for (var check : checks) {
 			var found = JsonPaths.find(check.steps(), json);
 			if (found.isEmpty()) {
-				throw new InvalidInputException(check.path(), prefix + "Invalid request. Requires '" + check.path() + "'");
+				throw JobProblems.badRequest(check.path(), "Invalid request. Requires '" + check.path() + "'");
 			}
 			for (var value : found) {
 				JsonNode node = mapper.valueToTree(value);
 				var problems = check.schema().validate(node);
 				if (!problems.isEmpty()) {
-					throw new InvalidInputException(check.path(), prefix + "Invalid request. Invalid value for '"
-							+ check.path() + "': " + problems.iterator().next().getMessage());
+					var refusal = JobProblems.badRequest(check.path(), "Invalid request. Invalid value for '" + check.path() + "'");
+					refusal.getBody().setProperty("reason", problems.iterator().next().getMessage());
+					throw refusal;
 				}
 			}
 		}

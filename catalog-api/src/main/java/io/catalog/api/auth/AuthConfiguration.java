@@ -15,6 +15,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
+import io.catalog.api.access.UserDirectory;
 import io.catalog.api.store.StoreProperties;
 
 /**
@@ -52,6 +53,12 @@ class AuthConfiguration {
 	@Bean
 	Accounts accounts(AuthProperties properties, StoreProperties store, ObjectMapper mapper) throws IOException {
 		return Accounts.load(properties, store.dataDir(), mapper);
+	}
+
+	/** The functional accounts by name, for features that act on behalf of a named user (jobs). */
+	@Bean
+	UserDirectory userDirectory(Accounts accounts) {
+		return accounts::find;
 	}
 
 	/** SciCat pids hold a slash, which clients send encoded ({@code %2F}) inside one path segment. */

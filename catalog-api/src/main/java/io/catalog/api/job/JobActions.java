@@ -1,151 +1,133 @@
 package io.catalog.api.job;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaId;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.catalog.api.document.InvalidInputException;
-
 /**
- * The actions a job type may run: {@code log}, {@code validate} (JSON Schemas, by SciCat's {@code request} map of
- * dotted request paths to schemas), {@code kafka} (the job to a topic, through the outbox) and {@code url} (the job
- * to an HTTP endpoint). Builds them from configuration, refusing unknown actions and bad schemas.
+ * Builds the actions of a job configuration: SciCat's {@code log}, {@code validate}, {@code url}, {@code email},
+ * {@code rabbitmq}, {@code switch} and {@code error}, and ours, {@code kafka} (the job to a topic, through the
+ * outbox). A mistake in an action's options is an {@link ActionException} that points at the options at fault.
+ * The mail and RabbitMQ connections are made only when an action needs them, and closed with {@link #close()}.
  */
-class JobActions {
+class JobActions implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(JobActions.class);
+	static final List<String> KNOWN = List.of("log", "validate", "url", "email", "rabbitmq", "switch", "error", "kafka");
+
+	/** A mistake in one action's options; {@code options} is the map at fault, for its line. */
+	static final class ActionException extends IllegalArgumentException {
+
+		private final transient Object options;
+
+		ActionException(Object options, String message, Throwable cause) {
+			super(message, cause);
+			this.options = options;
+		}
+
+		Object options() {
+			return options;
+		}
+
+	}
 
 	private final ObjectMapper mapper;
 
 	private final WebClient web;
 
-	private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+	private final JobProperties properties;
 
-	private final JsonSchema metaSchema = schemas.getSchema(SchemaLocation.of(SchemaId.V202012));
+	private final JobTemplates templates;
 
-	JobActions(ObjectMapper mapper, WebClient web) {
+	private final JobSchemas schemas;
+
+	private Path configDirectory;
+
+	private JobMailer mailer;
+
+	private JobRabbit rabbit;
+
+	JobActions(ObjectMapper mapper, WebClient web, JobProperties properties) {
 		this.mapper = mapper;
 		this.web = web;
+		this.properties = properties;
+		this.templates = new JobTemplates(mapper);
+		this.schemas = new JobSchemas(mapper);
 	}
 
-	/** An action from its configuration; {@link IllegalArgumentException} says what is wrong with it. */
-	JobType.Action create(Object config) {
-		if (!(config instanceof Map<?, ?> map) || !(map.get("actionType") instanceof String type)) {
-			throw new IllegalArgumentException("an action needs an actionType");
-		}
-		return switch (type) {
-			case "log" -> new Log(String.valueOf(map.containsKey("message") ? map.get("message") : "job"));
-			case "validate" -> validate(map);
-			case "kafka" -> new Publish(text(map, "topic"));
-			case "url" -> new CallUrl(text(map, "url"),
-					HttpMethod.valueOf(map.containsKey("method") ? String.valueOf(map.get("method")) : "POST"));
-			default -> throw new IllegalArgumentException("unknown actionType " + type
-					+ "; known: log, validate, kafka, url");
-		};
+	/** Where relative template files are looked for after the working directory. */
+	JobActions relativeTo(Path directory) {
+		this.configDirectory = directory;
+		return this;
 	}
 
-	private JobType.Action validate(Map<?, ?> config) {
-		if (!(config.get("request") instanceof Map<?, ?> request) || request.isEmpty()) {
-			throw new IllegalArgumentException("validate needs a request map of request paths to JSON Schemas");
+	/** An action from its configuration, for a create step or an update step. */
+	JobType.Action create(Object config, boolean onCreate) {
+		if (!(config instanceof Map<?, ?> raw) || !(raw.get("actionType") instanceof String type)) {
+			throw new ActionException(config, "an action needs an actionType", null);
 		}
-		var checks = new ArrayList<Check>();
-		request.forEach((path, schema) -> {
-			JsonNode node = mapper.valueToTree(schema);
-			var problems = metaSchema.validate(node);
-			if (!problems.isEmpty() || !node.isObject() && !node.isBoolean()) {
-				throw new IllegalArgumentException("the schema for " + path + " is not a JSON Schema: " + problems);
+		@SuppressWarnings("unchecked")
+		var options = (Map<String, Object>) raw;
+		try {
+			return switch (type) {
+				case "log" -> new LogAction(options, templates);
+				case "validate" -> new ValidateAction(options, onCreate, schemas, mapper);
+				case "url" -> new UrlAction(options, templates, web, mapper);
+				case "email" -> new EmailAction(options, templates, mailer(), configDirectory);
+				case "rabbitmq" -> new RabbitAction(options, rabbit(), mapper);
+				case "switch" -> new SwitchAction(options, this, onCreate, schemas, mapper);
+				case "error" -> new ErrorAction(options, templates);
+				case "kafka" -> new KafkaAction(ActionOptions.required(options, "topic"));
+				default -> throw new IllegalArgumentException("unknown actionType " + type + "; known: "
+						+ String.join(", ", KNOWN));
+			};
+		}
+		catch (ActionException ex) {
+			throw ex;
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new ActionException(options, ex.getMessage(), ex);
+		}
+	}
+
+	private JobMailer mailer() {
+		if (mailer == null) {
+			var email = properties.email();
+			if (!"smtp".equalsIgnoreCase(email.type())) {
+				throw new IllegalStateException("email actions need EMAIL_TYPE=smtp; " + email.type() + " is not supported");
 			}
-			checks.add(new Check(String.valueOf(path), schemas.getSchema(node)));
-		});
-		return new Validate(List.copyOf(checks));
+			mailer = new JobMailer(email);
+		}
+		return mailer;
 	}
 
-	private static String text(Map<?, ?> config, String key) {
-		if (config.get(key) instanceof String value && !value.isBlank()) {
-			return value;
+	private JobRabbit rabbit() {
+		if (rabbit == null) {
+			rabbit = new JobRabbit(properties.rabbitmq());
 		}
-		throw new IllegalArgumentException(config.get("actionType") + " needs " + key);
+		return rabbit;
 	}
 
-	/** One schema for one request path. */
-	private record Check(String path, JsonSchema schema) {
-	}
-
-	/** Refuses a request whose values do not match their schemas (a missing value is checked as null). */
-	private final class Validate implements JobType.Action {
-
-		private final List<Check> checks;
-
-		Validate(List<Check> checks) {
-			this.checks = checks;
+	@Override
+	public void close() {
+		if (rabbit != null) {
+			rabbit.close();
 		}
-
-		@Override
-		public void validate(Map<String, Object> request) {
-			for (var check : checks) {
-				Object value = request;
-				for (var segment : check.path().split("\\.")) {
-					value = value instanceof Map<?, ?> map ? map.get(segment) : null;
-				}
-				var problems = check.schema().validate(mapper.valueToTree(value));
-				if (!problems.isEmpty()) {
-					throw new InvalidInputException(check.path(), problems.iterator().next().getMessage());
-				}
-			}
-		}
-
-	}
-
-	/** Logs the job. */
-	private record Log(String message) implements JobType.Action {
-
-		@Override
-		public Mono<Void> perform(Map<String, Object> job) {
-			log.info("{}: job {} of type {} is {}", message, job.get("id"), job.get("type"), job.get("statusCode"));
-			return Mono.empty();
-		}
-
 	}
 
 	/** Sends the job to a topic: noted in the outbox with the job's write (see {@link JobService}). */
-	private record Publish(String topic) implements JobType.Action {
+	record KafkaAction(String topic) implements JobType.Action {
 	}
 
-	/** Sends the job to an HTTP endpoint; a failure is logged, the job stands. */
-	private final class CallUrl implements JobType.Action {
-
-		private final String url;
-
-		private final HttpMethod method;
-
-		CallUrl(String url, HttpMethod method) {
-			this.url = url;
-			this.method = method;
-		}
-
-		@Override
-		public Mono<Void> perform(Map<String, Object> job) {
-			return web.method(method).uri(url).bodyValue(job).retrieve().toBodilessEntity().then()
-				.onErrorResume(ex -> {
-					log.warn("Job {}: {} {} failed: {}", job.get("id"), method, url, ex.toString());
-					return Mono.empty();
-				});
-		}
-
+	/** Every action of a list, for one step. */
+	List<JobType.Action> createAll(List<?> configs, boolean onCreate) {
+		var list = new ArrayList<JobType.Action>();
+		configs.forEach(config -> list.add(create(config, onCreate)));
+		return list;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,20 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads SciCat's job configuration YAML ({@code jobs: [{jobType, create: {auth, actions}, update: {...}}]}) into
- * job types; a mistake (unknown action, bad schema, missing field) fails with the file and line at fault.
+ * Reads SciCat's job configuration YAML ({@code configVersion}, {@code jobs: [{jobType, create: {auth, actions},
+ * update: {...}}]}) into job types; a mistake (unknown action, bad schema, missing field, an action whose service
+ * is not configured) fails with the file and line at fault.
  */
 final class JobConfigLoader {
 
 	private final String source;
 
 	private final JobActions actions;
+
+	/** The line of each mapping read, so that an action's mistake can point at it. */
+	private final Map<Object, Integer> lines = new IdentityHashMap<>();
+
+	private String configVersion;
 
 	JobConfigLoader(String source, JobActions actions) {
 		this.source = source;
@@ -40,6 +47,10 @@ final class JobConfigLoader {
 		if (!(jobs instanceof SequenceNode list)) {
 			throw fail(root, "expected a list under 'jobs'");
 		}
+		if (!(child((MappingNode) root, "configVersion") instanceof ScalarNode version)) {
+			throw fail(root, "configVersion is missing (any text; change it when the configuration changes)");
+		}
+		configVersion = version.getValue();
 		var types = new LinkedHashMap<String, JobType>();
 		for (var node : list.getValue()) {
 			var type = type(node);
@@ -54,10 +65,11 @@ final class JobConfigLoader {
 		if (!(node instanceof MappingNode map) || !(child(map, "jobType") instanceof ScalarNode name)) {
 			throw fail(node, "each job needs a jobType");
 		}
-		return new JobType(name.getValue(), step(map, "create", "#jobAdmin"), step(map, "update", "#jobOwnerUser"));
+		return new JobType(name.getValue(), configVersion, step(map, "create", "#jobAdmin", true),
+				step(map, "update", "#jobOwnerUser", false));
 	}
 
-	private JobType.Step step(MappingNode job, String key, String defaultAuth) {
+	private JobType.Step step(MappingNode job, String key, String defaultAuth, boolean onCreate) {
 		var node = child(job, key);
 		if (node == null) {
 			return new JobType.Step(List.of(defaultAuth), List.of());
@@ -81,12 +93,18 @@ final class JobConfigLoader {
 		if (child(step, "actions") instanceof SequenceNode items) {
 			for (var item : items.getValue()) {
 				try {
-					list.add(actions.create(plain(item)));
+					list.add(actions.create(plain(item), onCreate));
 				}
-				catch (IllegalArgumentException ex) {
-					throw fail(item, ex.getMessage());
+				catch (JobActions.ActionException ex) {
+					var line = lines.get(ex.options());
+					throw line == null ? fail(item, ex.getMessage())
+							: new IllegalStateException("Job configuration " + source + ":" + line + ": " + ex.getMessage(), ex);
 				}
 			}
+		}
+		else if (child(step, "actions") != null && !(child(step, "actions") instanceof ScalarNode empty
+				&& Tag.NULL.equals(empty.getTag()))) {
+			throw fail(child(step, "actions"), key + ".actions must be a list");
 		}
 		return new JobType.Step(List.copyOf(auth), List.copyOf(list));
 	}
@@ -104,15 +122,16 @@ final class JobConfigLoader {
 		throw fail(node, what + " must be a string");
 	}
 
-	/** A node as plain maps, lists and strings. */
-	private static Object plain(Node node) {
+	/** A node as plain maps, lists and strings; the line of each mapping is kept. */
+	private Object plain(Node node) {
 		if (node instanceof MappingNode map) {
 			var result = new LinkedHashMap<String, Object>();
 			map.getValue().forEach(tuple -> result.put(((ScalarNode) tuple.getKeyNode()).getValue(), plain(tuple.getValueNode())));
+			lines.put(result, map.getStartMark().getLine() + 1);
 			return result;
 		}
 		if (node instanceof SequenceNode list) {
-			return list.getValue().stream().map(JobConfigLoader::plain).toList();
+			return list.getValue().stream().map(this::plain).toList();
 		}
 		var scalar = (ScalarNode) node;
 		var tag = scalar.getTag();

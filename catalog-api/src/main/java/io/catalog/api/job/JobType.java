@@ -1,7 +1,6 @@
 package io.catalog.api.job;
 
 import java.util.List;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -9,10 +8,11 @@ import reactor.core.publisher.Mono;
  * One configured job type: who may create and update its jobs, and what happens then.
  *
  * @param name the {@code jobType} (the job's {@code type})
+ * @param configVersion the configuration's {@code configVersion}, kept in each job created with it
  * @param create who may create and the actions on create
  * @param update who may update and the actions on update
  */
-record JobType(String name, Step create, Step update) {
+record JobType(String name, String configVersion, Step create, Step update) {
 
 	/**
 	 * Who may take a step, and its actions in order.
@@ -23,13 +23,30 @@ record JobType(String name, Step create, Step update) {
 	 * @param actions what runs, in order
 	 */
 	record Step(List<String> auth, List<Action> actions) {
+
+		/** Whether the step's rules are only dataset rules ({@code #datasetPublic}, {@code #datasetAccess}, ...). */
+		boolean datasetRule() {
+			return !auth.isEmpty() && auth.stream().allMatch(rule -> rule.startsWith("#dataset"));
+		}
+
+		/** Runs every action's check, in order; the first refusal stops the request. */
+		Mono<Void> validate(JobContext context) {
+			return reactor.core.publisher.Flux.fromIterable(actions).concatMap(action -> action.validate(context)).then();
+		}
+
+		/** Runs every action after the write, in order. */
+		Mono<Void> perform(JobContext context) {
+			return reactor.core.publisher.Flux.fromIterable(actions).concatMap(action -> action.perform(context)).then();
+		}
+
 	}
 
 	/** Something a job type does on create or update. */
 	interface Action {
 
-		/** Checks the request before anything is written; throws to refuse it. */
-		default void validate(Map<String, Object> request) {
+		/** Checks the request before anything is written; an error refuses it. */
+		default Mono<Void> validate(JobContext context) {
+			return Mono.empty();
 		}
 
 		/**
@@ -40,8 +57,8 @@ record JobType(String name, Step create, Step update) {
 			return null;
 		}
 
-		/** Runs after the job was written, with the job as the API shows it. */
-		default Mono<Void> perform(Map<String, Object> job) {
+		/** Runs after the job was written; the context holds the job as the API shows it. */
+		default Mono<Void> perform(JobContext context) {
 			return Mono.empty();
 		}
 

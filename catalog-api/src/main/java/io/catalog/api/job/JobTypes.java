@@ -4,23 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.catalog.api.document.InvalidInputException;
 
 /**
  * The configured job types, read once at start-up from {@code JOB_CONFIGURATION_FILE} or, without it, from the
  * built-in {@code jobs/default-jobconfig.yaml} (archive, retrieve, public). A bad file stops the start.
  */
 @Component
-class JobTypes {
+class JobTypes implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(JobTypes.class);
 
@@ -28,8 +29,10 @@ class JobTypes {
 
 	private final Map<String, JobType> types;
 
+	private final JobActions actions;
+
 	JobTypes(JobProperties properties, ObjectMapper mapper, WebClient.Builder web) throws IOException {
-		var actions = new JobActions(mapper, web.build());
+		actions = new JobActions(mapper, web.build(), properties);
 		var file = properties.configurationFile();
 		if (file == null || file.isBlank()) {
 			try (InputStream in = JobTypes.class.getClassLoader().getResourceAsStream(DEFAULT)) {
@@ -37,7 +40,9 @@ class JobTypes {
 			}
 		}
 		else {
-			try (InputStream in = Files.newInputStream(Path.of(file))) {
+			var path = Path.of(file);
+			actions.relativeTo(path.toAbsolutePath().getParent());
+			try (InputStream in = Files.newInputStream(path)) {
 				types = new JobConfigLoader(file, actions).load(in);
 			}
 		}
@@ -48,9 +53,18 @@ class JobTypes {
 	JobType get(String name) {
 		var type = types.get(name);
 		if (type == null) {
-			throw new InvalidInputException("type", "unknown job type " + name + "; configured: " + types.keySet());
+			throw JobProblems.badRequest("type", "Invalid job type: " + name + "; configured: " + types.keySet());
 		}
 		return type;
+	}
+
+	Collection<JobType> all() {
+		return types.values();
+	}
+
+	@Override
+	public void destroy() {
+		actions.close();
 	}
 
 }

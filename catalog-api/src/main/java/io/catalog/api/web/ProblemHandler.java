@@ -52,6 +52,9 @@ class ProblemHandler {
 		var body = ex.getBody();
 		var status = HttpStatus.valueOf(ex.getStatusCode().value());
 		var problem = problem(status, body.getDetail() != null ? body.getDetail() : status.getReasonPhrase());
+		if (body.getProperties() != null) {
+			body.getProperties().forEach(problem::setProperty);
+		}
 		return ResponseEntity.status(status).headers(ex.getHeaders()).body(problem);
 	}
 
@@ -72,6 +75,8 @@ class ProblemHandler {
 
 	private static ProblemDetail problem(HttpStatus status, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		// RFC 9457: an absent type means about:blank; SciCat clients read a "type" member as a document's type
+		problem.setType(null);
 		problem.setProperty("statusCode", status.value());
 		problem.setProperty("message", detail);
 		problem.setProperty("error", status.getReasonPhrase());

@@ -22,7 +22,8 @@ class JobControllerTest extends CatalogTest {
 	}
 
 	private Map<String, Object> archiveJob(String pid) {
-		return Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+		return Map.of("type", "archive", "ownerGroup", "group1", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
 	}
 
 	@Test
@@ -59,7 +60,7 @@ class JobControllerTest extends CatalogTest {
 		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
 		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage", "started"), id)
 			.expectStatus().isOk();
-		var done = patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful"), id)
+		var done = patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful", "statusMessage", "done"), id)
 			.expectStatus().isOk().expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
 		assertThat(((List<?>) done.get("statusHistory")).stream().map(s -> (Object) ((Map<?, ?>) s).get("statusCode")).toList())
@@ -69,18 +70,59 @@ class JobControllerTest extends CatalogTest {
 	@Test
 	void anIllegalStatusMoveIs409() {
 		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
-		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful"), id).expectStatus().isEqualTo(409);
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful", "statusMessage", "done"), id).expectStatus().isEqualTo(409);
 	}
 
 	@Test
-	void anUnknownStatusIs400() {
+	void aFacilitysOwnStatusIsKeptAsSent() {
 		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
-		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "halfDone"), id).expectStatus().isBadRequest();
+		var job = patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "waitingForTape", "statusMessage",
+				"robot busy"), id).expectStatus().isOk().expectBody(JSON_OBJECT).returnResult().getResponseBody();
+		assertThat(job).containsEntry("statusCode", "waitingForTape").containsEntry("statusMessage", "robot busy");
 	}
 
 	@Test
-	void aJobOnADatasetTheCallerCannotReadIs403() {
-		post("user2", "/api/v4/jobs", archiveJob(dataset("group1"))).expectStatus().isForbidden();
+	void aV4UpdateNeedsStatusCodeAndMessage() {
+		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress"), id).expectStatus().isBadRequest();
+	}
+
+	@Test
+	void aJobOnADatasetOfAnotherGroupIs403() {
+		var body = Map.of("type", "archive", "ownerGroup", "group2", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", dataset("group1"), "files", List.of()))));
+		post("user2", "/api/v4/jobs", body).expectStatus().isForbidden();
+	}
+
+	@Test
+	void aUserMustNameOneOfTheirGroupsAsOwner() {
+		var pid = dataset("group1");
+		var withoutGroup = Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid, "files",
+				List.of()))));
+		post("user1", "/api/v4/jobs", withoutGroup).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").isEqualTo("Invalid new job. Owner group should be specified.");
+		var foreignGroup = Map.of("type", "archive", "ownerGroup", "group3", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+		post("user1", "/api/v4/jobs", foreignGroup).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").isEqualTo("Invalid new job. User needs to belong to job owner group.");
+	}
+
+	@Test
+	void aDatasetListNamesExistingDatasetsAndTheirFiles() {
+		var pid = dataset("group1");
+		post("user1", "/api/v4/jobs", Map.of("type", "archive", "ownerGroup", "group1", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", "no/such", "files", List.of())))))
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Datasets with pid no/such do not exist.");
+		post("user1", "/api/v4/jobs", Map.of("type", "archive", "ownerGroup", "group1", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of("missing.h5"))))))
+			.expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").isEqualTo("At least one requested file could not be found.")
+			.jsonPath("$.type").doesNotExist();
+	}
+
+	@Test
+	void theAnonymousReadNoJobs() {
+		as(null).get().uri("/api/v4/jobs").exchange().expectStatus().isForbidden();
 	}
 
 	@Test
@@ -88,18 +130,21 @@ class JobControllerTest extends CatalogTest {
 		var pid = dataset("group1");
 		patch("archiveManager", "/api/v3/datasets/{pid}/datasetlifecycle", Map.of("archivable", false), pid)
 			.expectStatus().isOk();
-		post("user1", "/api/v4/jobs", archiveJob(pid)).expectStatus().isEqualTo(409);
+		post("user1", "/api/v4/jobs", archiveJob(pid)).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.message").isEqualTo("Invalid request. Invalid value for 'datasetlifecycle.archivable'");
 	}
 
 	@Test
 	void retrieveNeedsEveryDatasetRetrievable() {
-		var body = Map.of("type", "retrieve", "jobParams", Map.of("datasetList", List.of(Map.of("pid", dataset("group1")))));
-		post("user1", "/api/v4/jobs", body).expectStatus().isEqualTo(409);
+		var body = Map.of("type", "retrieve", "ownerGroup", "group1", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", dataset("group1"), "files", List.of()))));
+		post("user1", "/api/v4/jobs", body).expectStatus().isBadRequest();
 	}
 
 	@Test
 	void anUnknownTypeIs400() {
-		post("user1", "/api/v4/jobs", Map.of("type", "teleport")).expectStatus().isBadRequest();
+		post("user1", "/api/v4/jobs", Map.of("type", "teleport", "jobParams", Map.of())).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.message").value(message -> assertThat((String) message).startsWith("Invalid job type: teleport"));
 	}
 
 	@Test
@@ -113,8 +158,10 @@ class JobControllerTest extends CatalogTest {
 		var job = created("user1", "/api/v3/Jobs", Map.of("type", "archive", "emailJobInitiator", "user1@your.site",
 				"datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
 
-		assertThat(job).containsEntry("jobStatusMessage", "jobSubmitted").containsEntry("emailJobInitiator", "user1@your.site");
+		assertThat(job).containsEntry("jobStatusMessage", "jobSubmitted").containsEntry("emailJobInitiator", "user1@your.site")
+			.doesNotContainKeys("ownerGroup", "statusCode");
 		assertThat((List<?>) job.get("datasetList")).hasSize(1);
+		assertThat((Map<?, ?>) job.get("jobParams")).containsEntry("username", "user1");
 	}
 
 	@Test

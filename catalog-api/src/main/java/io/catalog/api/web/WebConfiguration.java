@@ -22,6 +22,11 @@ class WebConfiguration implements WebFluxConfigurer {
 		return KeepAliveReads.customizer();
 	}
 
+	@Bean
+	NettyServerCustomizer lenientUris() {
+		return LenientUris.customizer();
+	}
+
 	/** SciCat's routes answer with or without a trailing slash ({@code /api/v3/Instruments/?filter=...}). */
 	@Bean
 	UrlHandlerFilter trailingSlashes() {

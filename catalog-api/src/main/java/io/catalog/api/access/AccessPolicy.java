@@ -37,7 +37,7 @@ public class AccessPolicy {
 		}
 		return switch (resource) {
 			case INSTRUMENT -> new Document();
-			case PUBLISHED_DATA -> new Document("status", new Document("$in", PUBLIC_PUBLICATION_STATES));
+			case PUBLISHED_DATA -> publishedOrMine(caller);
 			case POLICY -> caller.authenticated() ? memberRule(caller, false) : nothing();
 			default -> caller.authenticated() ? memberRule(caller, resource == Resource.DATASET)
 					: new Document("isPublished", true);
@@ -51,7 +51,8 @@ public class AccessPolicy {
 		}
 		return switch (resource) {
 			case INSTRUMENT -> true;
-			case PUBLISHED_DATA -> PUBLIC_PUBLICATION_STATES.contains(document.get("status"));
+			case PUBLISHED_DATA -> PUBLIC_PUBLICATION_STATES.contains(document.get("status"))
+					|| caller.authenticated() && caller.username().equals(document.get("createdBy"));
 			case POLICY -> isMember(caller, document);
 			default -> Boolean.TRUE.equals(document.get("isPublished")) || isMember(caller, document)
 					|| resource == Resource.DATASET && caller.email() != null
@@ -118,7 +119,7 @@ public class AccessPolicy {
 		boolean allowed = switch (resource) {
 			case DATASET, ORIG_DATABLOCK -> owns;
 			case DATABLOCK -> owns || caller.inAny(groups.updateDatasetLifecycleGroups());
-			case SAMPLE -> owns || caller.inAny(groups.samplePrivilegedGroups());
+			case SAMPLE -> owns && sampleWriter(caller);
 			case ATTACHMENT -> owns || caller.inAny(groups.attachmentPrivilegedGroups());
 			case PROPOSAL -> caller.inAny(groups.proposalGroups());
 			case PUBLISHED_DATA -> caller.username().equals(existing.get("createdBy"));
@@ -137,25 +138,66 @@ public class AccessPolicy {
 		}
 	}
 
-	/** Checks a deletion. */
+	/**
+	 * Checks a deletion. Samples are deleted by the delete groups alone, administrators included only if they belong
+	 * to one, and anyone else is refused with 403 whether signed in or not (SciCat's rule).
+	 */
 	public void checkDelete(Caller caller, Resource resource, Document existing) {
+		boolean deleter = caller.inAny(groups.deleteGroups());
+		if (resource == Resource.SAMPLE) {
+			if (!deleter) {
+				throw Problems.forbidden("Unauthorized to delete this sample: only DELETE_GROUPS may");
+			}
+			return;
+		}
 		requireSignedIn(caller);
 		if (isAdmin(caller)) {
 			return;
 		}
-		boolean deleter = caller.inAny(groups.deleteGroups());
 		boolean allowed = switch (resource) {
-			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL -> deleter;
-			case SAMPLE -> deleter || caller.inAny(groups.samplePrivilegedGroups());
+			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL, SAMPLE, POLICY -> deleter;
 			case ATTACHMENT -> deleter || caller.isMemberOf(existing.get("ownerGroup"))
 					|| caller.inAny(groups.attachmentPrivilegedGroups());
-			case PUBLISHED_DATA -> "private".equals(existing.get("status"))
-					&& caller.username().equals(existing.get("createdBy"));
-			case INSTRUMENT, POLICY -> false;
+			case PUBLISHED_DATA -> deleter;
+			case INSTRUMENT -> false;
 		};
 		if (!allowed) {
 			throw Problems.forbidden("Unauthorized to delete this " + name(resource));
 		}
+	}
+
+	/**
+	 * Checks what a caller does with an attachment of a sample or a proposal: SciCat judges those by the parent, with
+	 * the sample and proposal group lists, not by the attachment's own owner group. Anonymous writers get 401.
+	 */
+	public void checkParentAttachment(Caller caller, Resource parent, Document owner, AttachmentUse use) {
+		if (use != AttachmentUse.READ) {
+			requireSignedIn(caller);
+		}
+		boolean owns = caller.isMemberOf(owner.get("ownerGroup"));
+		boolean allowed = isAdmin(caller) || switch (parent) {
+			case SAMPLE -> switch (use) {
+				case READ -> canRead(caller, Resource.SAMPLE, owner);
+				case CREATE -> caller.inAny(groups.samplePrivilegedGroups()) || owns && sampleWriter(caller);
+				case UPDATE -> owns && sampleWriter(caller);
+				case DELETE -> caller.inAny(groups.deleteGroups()) || owns && sampleWriter(caller);
+			};
+			case PROPOSAL -> switch (use) {
+				case READ -> caller.inAny(groups.globalAccessGroups()) || Boolean.TRUE.equals(owner.get("isPublished"))
+						|| isMember(caller, owner);
+				case CREATE -> caller.inAny(groups.proposalGroups());
+				case UPDATE, DELETE -> owns && caller.inAny(groups.proposalGroups());
+			};
+			default -> throw new IllegalArgumentException("attachments of a " + name(parent) + " follow their own rule");
+		};
+		if (!allowed) {
+			throw Problems.forbidden("Unauthorized to " + use.name().toLowerCase() + " attachments of this " + name(parent));
+		}
+	}
+
+	/** What is done with an attachment of a sample or a proposal. */
+	public enum AttachmentUse {
+		CREATE, READ, UPDATE, DELETE
 	}
 
 	private boolean readsEverything(Caller caller, Resource resource) {
@@ -164,11 +206,21 @@ public class AccessPolicy {
 		}
 		return switch (resource) {
 			case DATASET, ORIG_DATABLOCK, DATABLOCK -> caller.inAny(groups.updateDatasetLifecycleGroups());
-			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups());
 			case PROPOSAL -> caller.inAny(groups.proposalGroups());
-			case PUBLISHED_DATA -> caller.authenticated();
 			default -> false;
 		};
+	}
+
+	/** Published data in a public state, and a signed-in caller's own drafts. */
+	private static Document publishedOrMine(Caller caller) {
+		var published = new Document("status", new Document("$in", PUBLIC_PUBLICATION_STATES));
+		return caller.authenticated()
+				? new Document("$or", List.of(published, new Document("createdBy", caller.username()))) : published;
+	}
+
+	/** Whether the caller may write samples at all: SAMPLE_PRIVILEGED_GROUPS or SAMPLE_GROUPS. */
+	private boolean sampleWriter(Caller caller) {
+		return caller.inAny(groups.samplePrivilegedGroups()) || caller.inAny(groups.sampleGroups());
 	}
 
 	private static Document memberRule(Caller caller, boolean sharedWith) {

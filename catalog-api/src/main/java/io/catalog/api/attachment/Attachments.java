@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import io.catalog.api.access.AccessPolicy.AttachmentUse;
 import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.Catalog;
@@ -63,6 +64,27 @@ class Attachments {
 			attachment.putIfAbsent("accessGroups", parent.get("accessGroups"));
 			attachment.putIfAbsent("isPublished", parent.get("isPublished"));
 			catalog.policy().checkCreate(caller, Resource.ATTACHMENT, attachment, parent);
+			return attachment;
+		}).flatMap(attachment -> catalog.insert(KIND, attachment, caller, SIZE_HINT));
+	}
+
+	/**
+	 * Stores an attachment of a sample or a proposal, judged by the parent's rule ({@code AccessPolicy}). A sample's
+	 * attachment takes the sample's groups; a proposal's keeps the groups its body names, as SciCat's proposal route
+	 * does, else takes the proposal's.
+	 */
+	Mono<Document> createUnder(EntityKind parentKind, String foreignKey, String parentId, Map<String, Object> body,
+			Caller caller) {
+		return catalog.existing(parentKind, parentId).map(parent -> {
+			catalog.policy().checkParentAttachment(caller, parentKind.resource(), parent, AttachmentUse.CREATE);
+			var attachment = read(body);
+			attachment.put(foreignKey, parentId);
+			if (parentKind.resource() == Resource.SAMPLE) {
+				attachment.put("ownerGroup", parent.get("ownerGroup"));
+				attachment.put("accessGroups", parent.get("accessGroups"));
+			}
+			attachment.putIfAbsent("ownerGroup", parent.get("ownerGroup"));
+			attachment.putIfAbsent("accessGroups", parent.get("accessGroups"));
 			return attachment;
 		}).flatMap(attachment -> catalog.insert(KIND, attachment, caller, SIZE_HINT));
 	}

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.catalog.api.access.AccessPolicy.AttachmentUse;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
@@ -30,7 +31,10 @@ import io.catalog.api.proposal.Proposals;
 import io.catalog.api.sample.Samples;
 import io.catalog.api.web.Problems;
 
-/** Attachments under their parent: {@code /datasets/{pid}/attachments}, and likewise for samples and proposals. */
+/**
+ * Attachments under their parent: {@code /datasets/{pid}/attachments}, and likewise for samples and proposals, whose
+ * attachments SciCat judges by the sample's or proposal's rule rather than by the attachment's own groups.
+ */
 @RestController
 @RequestMapping({ "/api/v3", "/api/v4" })
 @Tag(name = "Attachments")
@@ -114,22 +118,21 @@ class ParentAttachmentController {
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> createSampleAttachment(@PathVariable String sampleId, @RequestBody Map<String, Object> body,
 			Caller caller) {
-		return attachments.createFor(SAMPLE.kind(), SAMPLE.foreignKey(), sampleId, body, caller).map(Attachments.KIND::toJson);
+		return attachments.createUnder(SAMPLE.kind(), SAMPLE.foreignKey(), sampleId, body, caller).map(Attachments.KIND::toJson);
 	}
 
 	@GetMapping("/samples/{sampleId}/attachments")
 	@Operation(operationId = "listSampleAttachments", summary = "The attachments of a sample")
 	@ApiReturns(value = "Attachment", list = true)
 	Mono<List<Map<String, Object>>> listSampleAttachments(@PathVariable String sampleId, Caller caller) {
-		return list(SAMPLE, sampleId, caller);
+		return listUnder(SAMPLE, sampleId, caller);
 	}
 
 	@GetMapping("/samples/{sampleId}/attachments/{id}")
 	@Operation(operationId = "getSampleAttachment", summary = "One attachment of a sample")
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> getSampleAttachment(@PathVariable String sampleId, @PathVariable String id, Caller caller) {
-		return owned(SAMPLE, sampleId, id).doOnNext(a -> catalog.policy().checkRead(caller, Attachments.KIND.resource(), a))
-			.map(Attachments.KIND::toJson);
+		return judged(SAMPLE, sampleId, caller, AttachmentUse.READ).then(owned(SAMPLE, sampleId, id)).map(Attachments.KIND::toJson);
 	}
 
 	@PatchMapping("/samples/{sampleId}/attachments/{id}")
@@ -138,8 +141,9 @@ class ParentAttachmentController {
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> updateSampleAttachment(@PathVariable String sampleId, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
-		return owned(SAMPLE, sampleId, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+		return judged(SAMPLE, sampleId, caller, AttachmentUse.UPDATE)
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED,
+					attachment -> requireUnder(SAMPLE, sampleId, attachment)))
 			.map(Attachments.KIND::toJson);
 	}
 
@@ -156,7 +160,9 @@ class ParentAttachmentController {
 	@Operation(operationId = "deleteSampleAttachment", summary = "Delete an attachment of a sample")
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> deleteSampleAttachment(@PathVariable String sampleId, @PathVariable String id, Caller caller) {
-		return owned(SAMPLE, sampleId, id).then(catalog.delete(Attachments.KIND, caller, id)).map(Attachments.KIND::toJson);
+		return judged(SAMPLE, sampleId, caller, AttachmentUse.DELETE)
+			.then(catalog.delete(Attachments.KIND, caller, id, attachment -> requireUnder(SAMPLE, sampleId, attachment)))
+			.map(Attachments.KIND::toJson);
 	}
 
 	@PostMapping("/proposals/{proposalId}/attachments")
@@ -166,22 +172,21 @@ class ParentAttachmentController {
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> createProposalAttachment(@PathVariable String proposalId, @RequestBody Map<String, Object> body,
 			Caller caller) {
-		return attachments.createFor(PROPOSAL.kind(), PROPOSAL.foreignKey(), proposalId, body, caller).map(Attachments.KIND::toJson);
+		return attachments.createUnder(PROPOSAL.kind(), PROPOSAL.foreignKey(), proposalId, body, caller).map(Attachments.KIND::toJson);
 	}
 
 	@GetMapping("/proposals/{proposalId}/attachments")
 	@Operation(operationId = "listProposalAttachments", summary = "The attachments of a proposal")
 	@ApiReturns(value = "Attachment", list = true)
 	Mono<List<Map<String, Object>>> listProposalAttachments(@PathVariable String proposalId, Caller caller) {
-		return list(PROPOSAL, proposalId, caller);
+		return listUnder(PROPOSAL, proposalId, caller);
 	}
 
 	@GetMapping("/proposals/{proposalId}/attachments/{id}")
 	@Operation(operationId = "getProposalAttachment", summary = "One attachment of a proposal")
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> getProposalAttachment(@PathVariable String proposalId, @PathVariable String id, Caller caller) {
-		return owned(PROPOSAL, proposalId, id).doOnNext(a -> catalog.policy().checkRead(caller, Attachments.KIND.resource(), a))
-			.map(Attachments.KIND::toJson);
+		return judged(PROPOSAL, proposalId, caller, AttachmentUse.READ).then(owned(PROPOSAL, proposalId, id)).map(Attachments.KIND::toJson);
 	}
 
 	@PatchMapping("/proposals/{proposalId}/attachments/{id}")
@@ -190,8 +195,9 @@ class ParentAttachmentController {
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> updateProposalAttachment(@PathVariable String proposalId, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
-		return owned(PROPOSAL, proposalId, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+		return judged(PROPOSAL, proposalId, caller, AttachmentUse.UPDATE)
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED,
+					attachment -> requireUnder(PROPOSAL, proposalId, attachment)))
 			.map(Attachments.KIND::toJson);
 	}
 
@@ -208,13 +214,34 @@ class ParentAttachmentController {
 	@Operation(operationId = "deleteProposalAttachment", summary = "Delete an attachment of a proposal")
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> deleteProposalAttachment(@PathVariable String proposalId, @PathVariable String id, Caller caller) {
-		return owned(PROPOSAL, proposalId, id).then(catalog.delete(Attachments.KIND, caller, id)).map(Attachments.KIND::toJson);
+		return judged(PROPOSAL, proposalId, caller, AttachmentUse.DELETE)
+			.then(catalog.delete(Attachments.KIND, caller, id, attachment -> requireUnder(PROPOSAL, proposalId, attachment)))
+			.map(Attachments.KIND::toJson);
 	}
 
 	private Mono<List<Map<String, Object>>> list(Parent parent, String parentId, Caller caller) {
 		return catalog.readable(parent.kind(), caller, parentId)
 			.flatMap(found -> catalog.store().children(Attachments.KIND.collection(), parent.foreignKey(), parentId)
 				.map(Attachments.KIND::toJson).collectList());
+	}
+
+	/** The attachments of a sample or a proposal, if the parent's rule lets the caller read them. */
+	private Mono<List<Map<String, Object>>> listUnder(Parent parent, String parentId, Caller caller) {
+		return judged(parent, parentId, caller, AttachmentUse.READ)
+			.flatMap(found -> catalog.store().children(Attachments.KIND.collection(), parent.foreignKey(), parentId)
+				.map(Attachments.KIND::toJson).collectList());
+	}
+
+	/** The sample or proposal, once its rule lets the caller do this with its attachments; 404 when it is missing. */
+	private Mono<Document> judged(Parent parent, String parentId, Caller caller, AttachmentUse use) {
+		return catalog.existing(parent.kind(), parentId)
+			.doOnNext(found -> catalog.policy().checkParentAttachment(caller, parent.kind().resource(), found, use));
+	}
+
+	private static void requireUnder(Parent parent, String parentId, Document attachment) {
+		if (!parentId.equals(attachment.get(parent.foreignKey()))) {
+			throw Problems.notFound("Attachment", attachment.get("_id"));
+		}
 	}
 
 	private Mono<Document> owned(Parent parent, String parentId, String id) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
@@ -136,6 +137,24 @@ public class Catalog {
 		});
 	}
 
+	/**
+	 * Applies a partial update after a check of the handler's own (for documents judged by their parent, such as a
+	 * sample's attachments), recording the fields' values before and after.
+	 */
+	public Mono<Document> patch(EntityKind kind, Caller caller, Object id, Map<String, Object> body, Schema schema,
+			Set<String> fixed, Consumer<Document> check) {
+		return existing(kind, id).flatMap(before -> {
+			check.accept(before);
+			var fields = schema.read(body, Schema.Mode.UPDATE);
+			fixed.forEach(name -> {
+				if (fields.containsKey(name) && !Objects.equals(fields.get(name), before.get(name))) {
+					throw new InvalidInputException(name, "cannot be changed");
+				}
+			});
+			return set(kind, caller, before, fields);
+		});
+	}
+
 	/** Sets fields of a stored document and records the change. */
 	public Mono<Document> set(EntityKind kind, Caller caller, Document before, Document fields) {
 		Stamps.updated(fields, caller);
@@ -150,6 +169,15 @@ public class Catalog {
 	public Mono<Document> delete(EntityKind kind, Caller caller, Object id) {
 		return existing(kind, id).flatMap(before -> {
 			policy.checkDelete(caller, kind.resource(), before);
+			return store.delete(kind, id)
+				.flatMap(deleted -> history.record(kind.collection(), "delete", deleted, null, caller).thenReturn(deleted));
+		});
+	}
+
+	/** Deletes a document after a check of the handler's own (for documents judged by their parent), recording it. */
+	public Mono<Document> delete(EntityKind kind, Caller caller, Object id, Consumer<Document> check) {
+		return existing(kind, id).flatMap(before -> {
+			check.accept(before);
 			return store.delete(kind, id)
 				.flatMap(deleted -> history.record(kind.collection(), "delete", deleted, null, caller).thenReturn(deleted));
 		});

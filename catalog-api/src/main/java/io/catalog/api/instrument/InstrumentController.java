@@ -28,12 +28,14 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.dataset.DatasetProperties;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
 import io.catalog.api.web.Problems;
 
 /**
  * SciCat's instrument routes under {@code /api/v3/instruments} and {@code /api/v4/instruments}: anyone reads,
- * only admins write (see {@code AccessPolicy}). Pids are {@code <PID_PREFIX>/<uuid>}, like datasets'.
+ * only admins write (see {@code AccessPolicy}). Pids are {@code <PID_PREFIX>/<uuid>}, like datasets', and a path may
+ * carry one with its slash encoded or bare.
  */
 @RestController
 @Tag(name = "Instruments")
@@ -93,40 +95,53 @@ class InstrumentController {
 		return catalog.count(Instruments.KIND, caller, filter, where);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping({ "/{id}", "/{prefix}/{id}" })
 	@Operation(operationId = "getInstrument", summary = "One instrument")
 	@ApiReturns("Instrument")
-	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
-		return catalog.readable(Instruments.KIND, caller, id).map(Instruments.KIND::toJson);
+	Mono<Map<String, Object>> get(@PathVariable(required = false) String prefix, @PathVariable String id,
+			Caller caller) {
+		return catalog.readable(Instruments.KIND, caller, pid(prefix, id)).map(Instruments.KIND::toJson);
 	}
 
-	@PatchMapping("/{id}")
+	@PatchMapping({ "/{id}", "/{prefix}/{id}" })
 	@Operation(operationId = "updateInstrument", summary = "Change some fields of an instrument (admins)")
 	@ApiBody("UpdateInstrument")
 	@ApiReturns("Instrument")
-	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
-		return catalog.patch(Instruments.KIND, caller, id, body, Instruments.PATCH, Set.of("pid"))
-			.onErrorMap(InstrumentController::duplicate, InstrumentController::conflict)
+	Mono<Map<String, Object>> patch(@PathVariable(required = false) String prefix, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return catalog.patch(Instruments.KIND, caller, pid(prefix, id), body, Instruments.PATCH, Set.of("pid"))
+			.onErrorMap(InstrumentController::duplicate, InstrumentController::takenName)
 			.map(Instruments.KIND::toJson);
 	}
 
-	@DeleteMapping("/{id}")
+	@DeleteMapping({ "/{id}", "/{prefix}/{id}" })
 	@Operation(operationId = "deleteInstrument", summary = "Delete an instrument (admins)")
 	@ApiReturns("Instrument")
-	Mono<Map<String, Object>> delete(@PathVariable String id, Caller caller) {
-		return catalog.delete(Instruments.KIND, caller, id).map(Instruments.KIND::toJson);
+	Mono<Map<String, Object>> delete(@PathVariable(required = false) String prefix, @PathVariable String id,
+			Caller caller) {
+		return catalog.delete(Instruments.KIND, caller, pid(prefix, id)).map(Instruments.KIND::toJson);
+	}
+
+	/**
+	 * The pid a path names: clients send {@code <PID_PREFIX>/<uuid>} encoded as one segment or, as SciCat's own
+	 * tests do, with the slash left bare, which makes two.
+	 */
+	private static String pid(String prefix, String id) {
+		return prefix == null ? id : prefix + "/" + id;
 	}
 
 	private static boolean duplicate(Throwable ex) {
 		return ex instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY;
 	}
 
-	/**
-	 * A taken uniqueName. SciCat answers 400 here; the catalog answers 409, the status it uses for every duplicate,
-	 * which is what clients check for a clash.
-	 */
+	/** A new instrument whose uniqueName is taken: 409, as for every duplicate. */
 	private static Throwable conflict(Throwable ex) {
 		return Problems.conflict("Instrument with the same unique name already exists");
+	}
+
+	/** A change to a uniqueName another instrument holds: bad input naming the field, as SciCat answers (400). */
+	private static Throwable takenName(Throwable ex) {
+		return new InvalidInputException("uniqueName", "is already the unique name of another instrument");
 	}
 
 }

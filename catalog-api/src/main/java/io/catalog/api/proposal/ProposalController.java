@@ -3,7 +3,6 @@ package io.catalog.api.proposal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -83,10 +82,13 @@ class ProposalController {
 	}
 
 	@GetMapping("/count")
-	@Operation(operationId = "countProposals", summary = "How many proposals match the filter's where")
+	@Operation(operationId = "countProposals", summary = "How many proposals match a where: the filter's, or the filter itself as SciCat's proposal count takes it")
 	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, Caller caller) {
+		if (where == null && BareWhere.holds(filter)) {
+			return catalog.count(Proposals.KIND, caller, null, filter);
+		}
 		return catalog.count(Proposals.KIND, caller, filter, where);
 	}
 
@@ -97,13 +99,22 @@ class ProposalController {
 		return catalog.readable(Proposals.KIND, caller, pid).map(Proposals.KIND::toJson);
 	}
 
+	@GetMapping("/{pid}/authorization")
+	@Operation(operationId = "canAccessProposal", summary = "Whether the caller may read a proposal; false when it does not exist")
+	@ApiReturns("ProposalAccess")
+	Mono<Map<String, Object>> canAccess(@PathVariable String pid, Caller caller) {
+		return catalog.store().get(Proposals.KIND, pid)
+			.map(proposal -> catalog.policy().canRead(caller, Proposals.KIND.resource(), proposal))
+			.defaultIfEmpty(false)
+			.map(canAccess -> Map.of("canAccess", canAccess));
+	}
+
 	@PatchMapping("/{pid}")
 	@Operation(operationId = "updateProposal", summary = "Change some fields of a proposal")
 	@ApiBody("UpdateProposal")
 	@ApiReturns("Proposal")
 	Mono<Map<String, Object>> patch(@PathVariable String pid, @RequestBody Map<String, Object> body, Caller caller) {
-		return catalog.patch(Proposals.KIND, caller, pid, body, Proposals.PATCH, Set.of("proposalId"))
-			.map(Proposals.KIND::toJson);
+		return proposals.patch(pid, body, caller).map(Proposals.KIND::toJson);
 	}
 
 	@DeleteMapping("/{pid}")

@@ -3,6 +3,7 @@ package io.catalog.api.proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.MongoException;
 import org.bson.Document;
@@ -28,8 +29,11 @@ class ProposalService {
 
 	private final Catalog catalog;
 
-	ProposalService(Catalog catalog) {
+	private final ProposalTypes types;
+
+	ProposalService(Catalog catalog, ProposalTypes types) {
 		this.catalog = catalog;
+		this.types = types;
 	}
 
 	/** Reads and checks a new proposal, without storing it. */
@@ -37,6 +41,8 @@ class ProposalService {
 		catalog.policy().checkCreate(caller, Proposals.KIND.resource(), new Document(), null);
 		var proposal = Proposals.CREATE.read(body, Schema.Mode.CREATE);
 		catalog.policy().checkCreate(caller, Proposals.KIND.resource(), proposal, null);
+		proposal.putIfAbsent("type", ProposalTypes.DEFAULT);
+		checkType(proposal.get("type"));
 		proposal.put("_id", proposal.get("proposalId"));
 		proposal.putIfAbsent("isPublished", false);
 		proposal.putIfAbsent("accessGroups", new ArrayList<>());
@@ -50,6 +56,21 @@ class ProposalService {
 			.flatMap(proposal -> catalog.insert(Proposals.KIND, proposal, caller, SIZE_HINT)
 				.onErrorMap(ex -> ex instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY,
 						ex -> Problems.conflict("Proposal with " + proposal.get("_id") + " already exists")));
+	}
+
+	/** Applies a partial update; the proposalId is fixed and a new type must be one the site allows. */
+	Mono<Document> patch(String id, Map<String, Object> body, Caller caller) {
+		return Mono.fromRunnable(() -> {
+			if (body.get("type") instanceof String type) {
+				checkType(type);
+			}
+		}).then(catalog.patch(Proposals.KIND, caller, id, body, Proposals.PATCH, Set.of("proposalId")));
+	}
+
+	private void checkType(Object type) {
+		if (!types.accepts(type)) {
+			throw new InvalidInputException("type", "must be one of the following values: " + types.describe());
+		}
 	}
 
 	/** Why a body would be refused, or nothing when it would be accepted (401/403 still raised). */

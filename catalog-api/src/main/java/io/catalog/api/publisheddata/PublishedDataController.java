@@ -3,6 +3,7 @@ package io.catalog.api.publisheddata;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,69 +25,108 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.document.Schema;
 
 /**
- * SciCat's published-data routes under {@code /api/v3/publisheddata} and {@code /api/v4/publisheddata} (paths are
- * case-insensitive, so {@code /PublishedData} too). Anonymous callers see public, registered and amended documents.
+ * SciCat's v3 published-data routes under {@code /api/v3/publisheddata} (paths are case-insensitive, so
+ * {@code /PublishedData} too), in SciCat's older shape ({@code creator}, {@code pidArray}, status
+ * {@code pending_registration} or {@code registered}) over the stored current one. Anonymous callers see published
+ * states only, signed-in callers also their own drafts, admins everything.
  */
 @RestController
 @Tag(name = "Published data")
-@RequestMapping({ "/api/v3/publisheddata", "/api/v4/publisheddata" })
+@RequestMapping("/api/v3/publisheddata")
 class PublishedDataController {
 
 	private final Catalog catalog;
 
 	private final PublishedDataService published;
 
-	PublishedDataController(Catalog catalog, PublishedDataService published) {
+	private final ObjectMapper mapper;
+
+	PublishedDataController(Catalog catalog, PublishedDataService published, ObjectMapper mapper) {
 		this.catalog = catalog;
 		this.published = published;
+		this.mapper = mapper;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "createPublishedData", summary = "Create published data")
+	@Operation(operationId = "createPublishedData", summary = "Create published data (v3 shape)")
 	@ApiBody("CreatePublishedData")
 	@ApiReturns("PublishedData")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
-		return published.create(body, caller).map(PublishedDataKind.KIND::toJson);
+		return Mono.fromSupplier(() -> ObsoleteShape.toCurrent(PublishedDataKind.OBSOLETE_CREATE.read(body,
+				Schema.Mode.CREATE), Map.of()))
+			.flatMap(data -> published.create(data, caller))
+			.map(this::obsolete);
 	}
 
 	@GetMapping
-	@Operation(operationId = "listPublishedData", summary = "PublishedData matching a LoopBack filter, under the read rule")
+	@Operation(operationId = "listPublishedData", summary = "Published data matching a LoopBack filter (v3 field names), under the read rule")
 	@ApiReturns(value = "PublishedData", list = true)
-	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller) {
-		return catalog.list(PublishedDataKind.KIND, caller, filter);
+	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter,
+			@RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+		return Mono.fromSupplier(() -> ObsoleteShape.filter(oneFilter(filter, headerFilter), mapper))
+			.flatMap(json -> catalog.list(PublishedDataKind.KIND, caller, json))
+			.map(found -> found.stream().map(ObsoleteShape::toObsolete).toList());
 	}
 
 	@GetMapping("/count")
-	@Operation(operationId = "countPublishedData", summary = "How many publisheddata match the filter's where")
+	@Operation(operationId = "countPublishedData", summary = "How many published data match the filter's where (v3 field names)")
 	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, Caller caller) {
-		return catalog.count(PublishedDataKind.KIND, caller, filter, where);
+		return Mono.fromSupplier(() -> ObsoleteShape.filter(filter, mapper))
+			.flatMap(json -> catalog.count(PublishedDataKind.KIND, caller, json, where));
 	}
 
 	@GetMapping("/{doi}")
-	@Operation(operationId = "getPublishedData", summary = "One publisheddata")
+	@Operation(operationId = "getPublishedData", summary = "One publication; 404 when missing or not visible to the caller")
 	@ApiReturns("PublishedData")
 	Mono<Map<String, Object>> get(@PathVariable String doi, Caller caller) {
-		return catalog.readable(PublishedDataKind.KIND, caller, doi).map(PublishedDataKind.KIND::toJson);
+		return published.visible(doi, caller).map(this::obsolete);
 	}
 
 	@PatchMapping("/{doi}")
-	@Operation(operationId = "updatePublishedData", summary = "Change some fields of published data")
+	@Operation(operationId = "updatePublishedData", summary = "Change some fields of published data (v3 shape)")
 	@ApiBody("UpdatePublishedData")
 	@ApiReturns("PublishedData")
 	Mono<Map<String, Object>> patch(@PathVariable String doi, @RequestBody Map<String, Object> body, Caller caller) {
-		return published.patch(doi, body, caller).map(PublishedDataKind.KIND::toJson);
+		return catalog.existing(PublishedDataKind.KIND, doi).flatMap(before -> {
+			var metadata = before.get("metadata") instanceof Map<?, ?> stored ? PublishedDataService.cast(stored)
+					: Map.<String, Object>of();
+			var fields = ObsoleteShape.toCurrent(PublishedDataKind.OBSOLETE_PATCH.read(body, Schema.Mode.UPDATE), metadata);
+			return published.change(before, fields, caller);
+		}).map(this::obsolete);
 	}
 
 	@DeleteMapping("/{doi}")
-	@Operation(operationId = "deletePublishedData", summary = "Delete published data")
+	@Operation(operationId = "deletePublishedData", summary = "Delete published data (DELETE_GROUPS)")
 	@ApiReturns("PublishedData")
 	Mono<Map<String, Object>> delete(@PathVariable String doi, Caller caller) {
-		return catalog.delete(PublishedDataKind.KIND, caller, doi).map(PublishedDataKind.KIND::toJson);
+		return published.delete(doi, caller, publication -> {
+		}).map(this::obsolete);
+	}
+
+	@PostMapping("/{doi}/register")
+	@Operation(operationId = "registerPublishedData", summary = "Mark published data registered and its datasets published")
+	@ApiReturns("PublishedData")
+	Mono<Map<String, Object>> register(@PathVariable String doi, Caller caller) {
+		return published.register(doi, caller).map(this::obsolete);
+	}
+
+	private Map<String, Object> obsolete(org.bson.Document stored) {
+		return ObsoleteShape.toObsolete(PublishedDataKind.KIND.toJson(stored));
+	}
+
+	/** SciCat takes the filter from the query or from a {@code filter} header, never both. */
+	private static String oneFilter(String query, String header) {
+		if (query != null && header != null) {
+			throw new InvalidInputException("filter", "give it in the query or in the header, not both");
+		}
+		return query != null ? query : header;
 	}
 
 }

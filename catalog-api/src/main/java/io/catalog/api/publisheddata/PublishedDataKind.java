@@ -3,6 +3,7 @@ package io.catalog.api.publisheddata;
 import static io.catalog.api.document.FieldType.DATE;
 import static io.catalog.api.document.FieldType.INTEGER;
 import static io.catalog.api.document.FieldType.NUMBER;
+import static io.catalog.api.document.FieldType.OBJECT;
 import static io.catalog.api.document.FieldType.STRING;
 import static io.catalog.api.document.FieldType.STRINGS;
 
@@ -13,24 +14,50 @@ import io.catalog.api.access.Resource;
 import io.catalog.api.document.EntityKind;
 import io.catalog.api.document.Schema;
 
-/** The published-data kind: SciCat's {@code PublishedData} collection, {@code _id} = doi, and its v3 DTO fields. */
+/**
+ * The published-data kind: SciCat's {@code PublishedData} collection in its current (v4) shape, {@code _id} = doi,
+ * with the fields of its v4 and v3 bodies.
+ */
 public final class PublishedDataKind {
 
-	/** The publication states, in the only order a document may move through them. */
-	static final List<String> STATUSES = List.of("private", "public", "registered", "amended");
+	static final String PRIVATE = "private";
 
-	/** SciCat's UpdatePublishedDataDto as a partial update; the doi may be repeated but not changed. */
+	static final String PUBLIC = "public";
+
+	static final String REGISTERED = "registered";
+
+	static final String AMENDED = "amended";
+
+	/** The publication states, in the only order a document may move through them. */
+	static final List<String> STATUSES = List.of(PRIVATE, PUBLIC, REGISTERED, AMENDED);
+
+	/** SciCat's PartialUpdatePublishedDataV4Dto; the doi may be repeated but not changed. */
 	static final Schema PATCH = Schema.builder()
+		.optional(STRING, "doi", "title", "abstract", "status")
+		.optional(STRINGS, "datasetPids")
+		.optional(DATE, "registeredTime")
+		.optional(OBJECT, "metadata")
+		.build();
+
+	/** SciCat's CreatePublishedDataV4Dto. */
+	static final Schema CREATE = PATCH.with()
+		.required("title", STRING)
+		.required("abstract", STRING)
+		.required("datasetPids", STRINGS)
+		.build();
+
+	/** SciCat's v3 PartialUpdatePublishedDataDto, which the v3 routes map onto the stored shape. */
+	static final Schema OBSOLETE_PATCH = Schema.builder()
 		.optional(STRING, "doi", "publisher", "title", "abstract", "dataDescription", "resourceType", "affiliation",
 				"url", "status", "scicatUser", "thumbnail", "downloadLink")
 		.optional(STRINGS, "creator", "pidArray", "authors", "relatedPublications")
-		.optional(INTEGER, "publicationYear", "numberOfFiles")
-		.optional(NUMBER, "sizeOfArchive")
+		.optional(INTEGER, "publicationYear")
+		.optional(NUMBER, "numberOfFiles", "sizeOfArchive")
 		.optional(DATE, "registeredTime")
 		.build();
 
-	/** SciCat's CreatePublishedDataDto. */
-	static final Schema CREATE = PATCH.with()
+	/** SciCat's v3 CreatePublishedDataDto. */
+	static final Schema OBSOLETE_CREATE = OBSOLETE_PATCH.with()
 		.required("creator", STRINGS)
 		.required("publisher", STRING)
 		.required("publicationYear", INTEGER)

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.catalog.api.contract.ContractSchemas;
 import io.catalog.api.document.FieldType;
+import io.catalog.api.document.Schema;
 
 /** The schemas of this feature that the contract publishes. */
 @Configuration(proxyBeanMethods = false)
@@ -15,7 +16,8 @@ class SampleConfiguration {
 	@Bean
 	ContractSchemas sampleContractSchemas() {
 		return new ContractSchemas(Map.of("Sample", Samples.QUERY.with().required("sampleId", FieldType.STRING).build(), "CreateSample",
-				Samples.CREATE, "UpdateSample", Samples.PATCH));
+				Samples.CREATE, "UpdateSample", Samples.PATCH, "SampleAccess",
+				Schema.builder().required("canAccess", FieldType.BOOLEAN).build()));
 	}
 
 }

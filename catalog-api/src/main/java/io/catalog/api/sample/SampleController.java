@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
@@ -23,10 +25,7 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 
-/**
- * SciCat's sample routes under {@code /api/v3/samples} and {@code /api/v4/samples}. Creating answers 200, not
- * 201, as SciCat's {@code @HttpCode(200)} on {@code POST /samples} does.
- */
+/** SciCat's sample routes under {@code /api/v3/samples} and {@code /api/v4/samples}. */
 @RestController
 @Tag(name = "Samples")
 @RequestMapping({ "/api/v3/samples", "/api/v4/samples" })
@@ -42,6 +41,7 @@ class SampleController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createSample", summary = "Create a sample")
 	@ApiBody("CreateSample")
 	@ApiReturns("Sample")
@@ -76,6 +76,16 @@ class SampleController {
 	@ApiReturns("Sample")
 	Mono<Map<String, Object>> get(@PathVariable String id, Caller caller) {
 		return catalog.readable(Samples.KIND, caller, id).map(Samples.KIND::toJson);
+	}
+
+	@GetMapping("/{id}/authorization")
+	@Operation(operationId = "canAccessSample", summary = "Whether the caller may read a sample; false when it does not exist")
+	@ApiReturns("SampleAccess")
+	Mono<Map<String, Object>> canAccess(@PathVariable String id, Caller caller) {
+		return catalog.store().get(Samples.KIND, id)
+			.map(sample -> catalog.policy().canRead(caller, Samples.KIND.resource(), sample))
+			.defaultIfEmpty(false)
+			.map(canAccess -> Map.of("canAccess", canAccess));
 	}
 
 	@PatchMapping("/{id}")

@@ -3,6 +3,7 @@ package io.catalog.api.web;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.reactive.UrlHandlerFilter;
 import org.springframework.web.reactive.config.PathMatchConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -10,8 +11,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import io.catalog.api.access.CallerArgumentResolver;
 
 /**
- * SciCat's transport: case-insensitive paths, the caller handed to every handler that asks for it, and keep-alive
- * connections that are always read again.
+ * SciCat's transport: case-insensitive paths with or without a trailing slash, the caller handed to every handler
+ * that asks for it, and keep-alive connections that are always read again.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
@@ -19,6 +20,17 @@ class WebConfiguration implements WebFluxConfigurer {
 	@Bean
 	NettyServerCustomizer keepAliveReads() {
 		return KeepAliveReads.customizer();
+	}
+
+	@Bean
+	NettyServerCustomizer lenientUris() {
+		return LenientUris.customizer();
+	}
+
+	/** SciCat's routes answer with or without a trailing slash ({@code /api/v3/Instruments/?filter=...}). */
+	@Bean
+	UrlHandlerFilter trailingSlashes() {
+		return UrlHandlerFilter.trailingSlashHandler("/api/**").mutateRequest().build();
 	}
 
 	@Override

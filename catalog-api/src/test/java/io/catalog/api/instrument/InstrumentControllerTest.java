@@ -74,13 +74,14 @@ class InstrumentControllerTest extends CatalogTest {
 	}
 
 	@Test
-	void duplicateUniqueNameIsConflict() {
+	void aTakenUniqueNameIsAConflictOnCreateAndBadInputOnChange() {
 		create(instrument("tomcat"));
 		post("admin", instrument("tomcat")).expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail")
 			.isEqualTo("Instrument with the same unique name already exists");
 		var pid = (String) create(instrument("other")).get("pid");
 		as("admin").patch().uri("/api/v3/instruments/{pid}", pid).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("uniqueName", "tomcat")).exchange().expectStatus().isEqualTo(409);
+			.bodyValue(Map.of("uniqueName", "tomcat")).exchange().expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.errors[0].field").isEqualTo("uniqueName");
 		assertThat(list("admin", "{}")).extracting(i -> i.get("uniqueName")).containsExactlyInAnyOrder("tomcat", "other");
 	}
 
@@ -118,6 +119,23 @@ class InstrumentControllerTest extends CatalogTest {
 		assertThat(list(null, "{}")).singleElement().satisfies(i -> assertThat(i).containsEntry("name", "TOMCAT beamline"));
 		as("admin").delete().uri("/api/v3/instruments/{pid}", pid).exchange().expectStatus().isOk();
 		assertThat(list(null, "{}")).isEmpty();
+	}
+
+	@Test
+	void aPidMayCarryItsSlashBareOrEncodedAndAPathItsTrailingSlash() {
+		var pid = (String) create(instrument("tomcat")).get("pid");
+		assertThat(pid).startsWith("test.prefix/");
+		var bare = "/api/v3/Instruments/" + pid;
+		as(null).get().uri(bare).exchange().expectStatus().isOk().expectBody().jsonPath("$.pid").isEqualTo(pid);
+		as(null).get().uri("/api/v3/instruments/{pid}", pid).exchange().expectStatus().isOk();
+		as("admin").patch().uri(bare).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Renamed"))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Renamed");
+		as(null).get().uri(b -> b.path("/api/v3/Instruments/").queryParam("filter", "{f}")
+			.build("{\"where\":{\"name\":\"Renamed\"}}")).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.length()").isEqualTo(1);
+		as("user1").delete().uri(bare).exchange().expectStatus().isForbidden();
+		as("admin").delete().uri(bare).exchange().expectStatus().isOk();
+		as(null).get().uri(bare).exchange().expectStatus().isNotFound();
 	}
 
 	@Test

@@ -97,7 +97,7 @@ class PolicyControllerTest extends CatalogTest {
 	}
 
 	@Test
-	void patchAndDeleteAreForAdmins() {
+	void adminsChangeAndTheDeleteGroupsDelete() {
 		var id = create(policy("group1"));
 		as("user1").patch().uri("/api/v3/policies/{id}", id).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("autoArchive", true)).exchange().expectStatus().isForbidden();
@@ -106,10 +106,13 @@ class PolicyControllerTest extends CatalogTest {
 			.exchange().expectStatus().isOk().expectBody().jsonPath("$.autoArchive").isEqualTo(true)
 			.jsonPath("$.archiveEmailsToBeNotified[0]").isEqualTo("ops@facility.test");
 		as("user1").delete().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isForbidden();
-		as("archiveManager").delete().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isForbidden();
+		as("archiveManager").patch().uri("/api/v3/policies/{id}", id).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("autoArchive", false)).exchange().expectStatus().isForbidden();
 		assertThat(list("admin", "{}")).hasSize(1);
-		as("admin").delete().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isOk();
+		as("archiveManager").delete().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isOk();
 		as("admin").get().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isNotFound();
+		var other = create(policy("group2"));
+		as("admin").delete().uri("/api/v3/policies/{id}", other).exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -56,6 +56,50 @@ class ProposalControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aProposalWithoutATypeGetsTheDefaultAndAnUnknownTypeIsRefused() {
+		assertThat(create("proposalIngestor", proposal("p-1", "group1"))).containsEntry("type", "Default Proposal");
+		var typed = proposal("p-2", "group1");
+		typed.put("type", "Beamtime");
+		post("proposalIngestor", typed).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+			.isEqualTo("type").jsonPath("$.errors[0].reason").value(reason -> assertThat((String) reason)
+				.contains("Default Proposal"));
+		as("proposalIngestor").patch().uri("/api/v3/proposals/p-1").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("type", "Beamtime")).exchange().expectStatus().isBadRequest();
+		assertThat(list("admin", "filter", "{}")).singleElement()
+			.satisfies(p -> assertThat(p).containsEntry("type", "Default Proposal"));
+	}
+
+	@Test
+	void authorizationSaysWhetherTheCallerMayRead() {
+		create("proposalIngestor", proposal("p-1", "group1"));
+		for (var entry : Map.of("user1", true, "user2", false, "proposalIngestor", true, "admin", true).entrySet()) {
+			as(entry.getKey()).get().uri("/api/v3/proposals/p-1/authorization").exchange().expectStatus().isOk()
+				.expectBody().jsonPath("$.canAccess").isEqualTo(entry.getValue());
+		}
+		as(null).get().uri("/api/v3/proposals/p-1/authorization").exchange().expectBody().jsonPath("$.canAccess")
+			.isEqualTo(false);
+		as("admin").get().uri("/api/v3/proposals/none/authorization").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.canAccess").isEqualTo(false);
+	}
+
+	@Test
+	void aCountTakesTheConditionItselfAsItsFilter() {
+		create("proposalIngestor", proposal("p-1", "group1"));
+		var child = proposal("p-2", "group1");
+		child.put("parentProposalId", "p-1");
+		create("proposalIngestor", child);
+		create("proposalIngestor", proposal("p-3", "group1"));
+		as("user1").get().uri(b -> b.path("/api/v3/proposals/count").queryParam("filter", "{f}")
+			.build("{\"or\":[{\"proposalId\":\"p-1\"},{\"parentProposalId\":\"p-1\"}]}")).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(2);
+		as("user1").get().uri(b -> b.path("/api/v3/proposals/count").queryParam("filter", "{f}")
+			.build("{\"where\":{\"proposalId\":{\"inq\":[\"p-1\",\"p-3\"]}}}")).exchange().expectBody()
+			.jsonPath("$.count").isEqualTo(2);
+		as("user2").get().uri(b -> b.path("/api/v3/proposals/count").queryParam("filter", "{f}")
+			.build("{\"proposalId\":\"p-1\"}")).exchange().expectBody().jsonPath("$.count").isEqualTo(0);
+	}
+
+	@Test
 	void duplicateProposalIdIsConflict() {
 		create("proposalIngestor", proposal("p-1", "group1"));
 		post("proposalIngestor", proposal("p-1", "group2")).expectStatus().isEqualTo(409).expectBody()

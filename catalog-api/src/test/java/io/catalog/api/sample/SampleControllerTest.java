@@ -31,7 +31,7 @@ class SampleControllerTest extends CatalogTest {
 	}
 
 	Map<String, Object> create(String username, Map<String, Object> body) {
-		return post(username, body).expectStatus().isOk()
+		return post(username, body).expectStatus().isCreated()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			}).returnResult().getResponseBody();
 	}
@@ -112,6 +112,29 @@ class SampleControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void samplePrivilegedGroupsCreateForAnyoneButReadOnlyWhatTheirGroupsMay() {
+		var foreign = (String) create("sampleIngestor", sample("group1")).get("sampleId");
+		var own = (String) create("sampleIngestor", sample("sampleingestor")).get("sampleId");
+		as("sampleIngestor").get().uri("/api/v3/samples/{id}", foreign).exchange().expectStatus().isForbidden();
+		as("sampleIngestor").get().uri("/api/v3/samples/{id}", own).exchange().expectStatus().isOk();
+		assertThat(list("sampleIngestor", "{}")).extracting(s -> s.get("sampleId")).containsExactly(own);
+		as("user1").get().uri("/api/v3/samples/{id}", foreign).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void authorizationSaysWhetherTheCallerMayReadWithoutRefusing() {
+		var id = (String) create("user1", sample("group1")).get("sampleId");
+		as("user1").get().uri("/api/v3/samples/{id}/authorization", id).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.canAccess").isEqualTo(true);
+		as("user2").get().uri("/api/v3/samples/{id}/authorization", id).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.canAccess").isEqualTo(false);
+		as(null).get().uri("/api/v3/samples/{id}/authorization", id).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.canAccess").isEqualTo(false);
+		as("admin").get().uri("/api/v3/samples/missing/authorization").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.canAccess").isEqualTo(false);
+	}
+
+	@Test
 	void patchIsForTheOwnerGroupAndKeepsTheId() {
 		var id = (String) create("user1", sample("group1")).get("sampleId");
 		as("user1").patch().uri("/api/v3/samples/{id}", id).contentType(MediaType.APPLICATION_JSON)
@@ -130,21 +153,32 @@ class SampleControllerTest extends CatalogTest {
 			.bodyValue(Map.of("sampleId", "other")).exchange().expectStatus().isBadRequest().expectBody()
 			.jsonPath("$.errors[0].field").isEqualTo("sampleId");
 		as("sampleIngestor").patch().uri("/api/v3/samples/{id}", id).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("owner", "Grace")).exchange().expectStatus().isForbidden();
+		as("admin").patch().uri("/api/v3/samples/{id}", id).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("owner", "Grace")).exchange().expectStatus().isOk();
 		as("admin").get().uri("/api/v3/samples/{id}", id).exchange().expectBody().jsonPath("$.description")
 			.isEqualTo("polished").jsonPath("$.owner").isEqualTo("Grace");
 	}
 
 	@Test
-	void deleteNeedsDeleteOrSamplePrivilegedGroups() {
+	void theOwnerGroupChangesASampleOnlyWhenItMayWriteSamples() {
+		var ownedByGroup2 = (String) create("admin", sample("group2")).get("sampleId");
+		as("user2").patch().uri("/api/v3/samples/{id}", ownedByGroup2).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("description", "mine")).exchange().expectStatus().isForbidden();
+		var ownIngested = (String) create("sampleIngestor", sample("sampleingestor")).get("sampleId");
+		as("sampleIngestor").patch().uri("/api/v3/samples/{id}", ownIngested).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("description", "annealed")).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void onlyTheDeleteGroupsDeleteSamplesAndEveryoneElseIsForbidden() {
 		var id = (String) create("user1", sample("group1")).get("sampleId");
-		as("user1").delete().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isForbidden();
-		as(null).delete().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isUnauthorized();
-		as("sampleIngestor").delete().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isOk();
+		for (String refused : new String[] { "user1", "sampleIngestor", "admin", "user4" }) {
+			as(refused).delete().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isForbidden();
+		}
+		as(null).delete().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isForbidden();
+		as("archiveManager").delete().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isOk();
 		as("admin").get().uri("/api/v3/samples/{id}", id).exchange().expectStatus().isNotFound();
-		var other = (String) create("user1", sample("group1")).get("sampleId");
-		as("user4").delete().uri("/api/v3/samples/{id}", other).exchange().expectStatus().isForbidden();
-		as("archiveManager").delete().uri("/api/v3/samples/{id}", other).exchange().expectStatus().isOk();
 		assertThat(list("admin", "{}")).isEmpty();
 	}
 

@@ -60,16 +60,39 @@ final class Accounts {
 
 	/** The caller these credentials sign in as, if they match an account. */
 	Optional<Caller> signIn(String username, String password) {
+		return signIn(username, password, null);
+	}
+
+	/**
+	 * The caller these credentials sign in as; {@code changedHash}, when not {@code null}, is the hash of a password
+	 * changed through the API, which replaces the file's.
+	 */
+	Optional<Caller> signIn(String username, String password, String changedHash) {
 		var account = byName.get(username);
-		if (account == null || password == null || !matches(password, account.password())) {
+		if (account == null || password == null
+				|| !matches(password, changedHash != null ? changedHash : account.password())) {
 			return Optional.empty();
 		}
+		return Optional.of(caller(account));
+	}
+
+	/** The caller a functional account stands for, without its password. */
+	Optional<Caller> caller(String username) {
+		return Optional.ofNullable(byName.get(username)).map(this::caller);
+	}
+
+	/** The callers of every functional account. */
+	List<Caller> callers() {
+		return byName.values().stream().map(this::caller).toList();
+	}
+
+	private Caller caller(Account account) {
 		var groups = new LinkedHashSet<String>(account.roles());
 		groups.addAll(properties.staticGroups());
 		if (account.global()) {
 			groups.add(properties.globalAccessGroup());
 		}
-		return Optional.of(Caller.of(account.username(), account.email(), groups));
+		return Caller.of(account.username(), account.email(), groups);
 	}
 
 	private static boolean matches(String given, String stored) {

@@ -16,6 +16,7 @@ import org.springframework.security.web.server.firewall.ServerWebExchangeFirewal
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 import io.catalog.api.store.StoreProperties;
+import io.catalog.api.user.UserDirectory;
 
 /**
  * Authentication: a bearer credential (catalog token, OIDC access token or API token), when present, must verify, or
@@ -45,8 +46,8 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens, ObjectMapper mapper) {
-		return new OidcLogin(oidc, tokens, mapper);
+	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens, ObjectMapper mapper, UserDirectory directory) {
+		return new OidcLogin(oidc, tokens, mapper, directory);
 	}
 
 	@Bean

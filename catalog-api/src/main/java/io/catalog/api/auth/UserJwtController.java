@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
+import io.catalog.api.access.CallerAuthentication;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.InvalidInputException;
@@ -26,7 +28,7 @@ import io.catalog.api.web.Problems;
 
 /**
  * SciCat's token routes: a fresh token for the caller (an anonymous caller's token reads what anonymous callers
- * read), and a token for any user minted by an admin. Catalog tokens cannot be revoked, so a minted token lives at
+ * read), and a token for any user minted by an admin; an API token may use neither. Catalog tokens cannot be revoked, so a minted token lives at
  * most {@link #MAX_LIFETIME}; SciCat's {@code "never"} gets that bound (long-lived credentials are API tokens,
  * which can be revoked).
  */
@@ -62,8 +64,8 @@ class UserJwtController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createMyJwt", summary = "A new token for the caller (anonymous without credentials)")
 	@ApiReturns("Jwt")
-	Map<String, Object> mine(Caller caller) {
-		return answer(tokens.issue(caller));
+	Mono<Map<String, Object>> mine(Caller caller) {
+		return notByApiToken().then(Mono.fromSupplier(() -> answer(tokens.issue(caller))));
 	}
 
 	@PostMapping({ "/api/v3/users/{id}/jwt", "/api/v4/users/{id}/jwt" })
@@ -73,7 +75,7 @@ class UserJwtController {
 	@ApiReturns("Jwt")
 	Mono<Map<String, Object>> forUser(@PathVariable String id, @RequestBody(required = false) TokenRequest body,
 			Caller caller) {
-		return Mono.defer(() -> {
+		return notByApiToken().then(Mono.defer(() -> {
 			if (!caller.authenticated()) {
 				throw Problems.unauthorized();
 			}
@@ -84,7 +86,15 @@ class UserJwtController {
 			return accounts.caller(id).map(Mono::just).orElseGet(() -> directory.recorded(id))
 				.switchIfEmpty(Mono.error(() -> Problems.notFound("User", id)))
 				.map(user -> answer(tokens.issue(user, lifetime)));
-		});
+		}));
+	}
+
+	/** An API token, which can be revoked, may not turn itself into a token that cannot. */
+	private static Mono<Void> notByApiToken() {
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(context -> context.getAuthentication())
+			.filter(auth -> auth instanceof CallerAuthentication signedIn && "api-token".equals(signedIn.kind()))
+			.flatMap(auth -> Mono.error(Problems.forbidden("an API token cannot create tokens")));
 	}
 
 	private Duration lifetime(Object expiresIn) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import io.catalog.api.support.CatalogTest;
+import io.catalog.api.support.Requests;
 
 class UserJwtControllerTest extends CatalogTest {
 
@@ -24,7 +25,7 @@ class UserJwtControllerTest extends CatalogTest {
 			.expectStatus().isUnauthorized();
 		web.get().uri("/api/v3/datasets").header("Authorization", "Bearer " + jwt).exchange().expectStatus().isOk();
 		web.post().uri("/api/v3/datasets").header("Authorization", "Bearer " + jwt).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("ownerGroup", "group1")).exchange().expectStatus().isUnauthorized();
+			.bodyValue(Requests.rawDataset("group1")).exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test
@@ -54,6 +55,15 @@ class UserJwtControllerTest extends CatalogTest {
 		post("admin", "/api/v3/users/nobody/jwt", Map.of()).expectStatus().isNotFound();
 		post("admin", "/api/v3/users/user1/jwt", Map.of("expiresIn", "soon")).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.errors[0].field").isEqualTo("expiresIn");
+	}
+
+	@Test
+	void anApiTokenCannotTurnIntoATokenThatCannotBeRevoked() {
+		var apiToken = (String) created("admin", "/api/v3/users/my/tokens", Map.of("name", "script")).get("token");
+		web.post().uri("/api/v3/users/jwt").header("Authorization", "Bearer " + apiToken).exchange()
+			.expectStatus().isForbidden();
+		web.post().uri("/api/v3/users/user1/jwt").header("Authorization", "Bearer " + apiToken)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isForbidden();
 	}
 
 	private static Map<?, ?> claims(String jwt) throws Exception {

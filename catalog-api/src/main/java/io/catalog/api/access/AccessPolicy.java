@@ -66,6 +66,12 @@ public class AccessPolicy {
 		}
 	}
 
+	/** Whether the caller may create datasets at all (for some owner group), as SciCat's {@code DatasetCreate}. */
+	public boolean canCreateDatasets(Caller caller) {
+		return caller.authenticated() && (isAdmin(caller) || caller.inAny(groups.createDatasetPrivilegedGroups())
+				|| caller.inAny(groups.createDatasetWithPidGroups()) || caller.inAny(groups.createDatasetGroups()));
+	}
+
 	/** Checks a new dataset: its owner group, and whether the caller may choose its pid. */
 	public void checkCreateDataset(Caller caller, Document dataset, boolean choosesPid) {
 		requireSignedIn(caller);

@@ -60,8 +60,17 @@ final class Accounts {
 
 	/** The caller these credentials sign in as, if they match an account. */
 	Optional<Caller> signIn(String username, String password) {
+		return signIn(username, password, null);
+	}
+
+	/**
+	 * The caller these credentials sign in as; {@code changedHash}, when not {@code null}, is the hash of a password
+	 * changed through the API, which replaces the file's.
+	 */
+	Optional<Caller> signIn(String username, String password, String changedHash) {
 		var account = byName.get(username);
-		if (account == null || password == null || !matches(password, account.password())) {
+		if (account == null || password == null
+				|| !matches(password, changedHash != null ? changedHash : account.password())) {
 			return Optional.empty();
 		}
 		return Optional.of(caller(account));
@@ -70,6 +79,16 @@ final class Accounts {
 	/** The caller an account signs in as, without its password. */
 	Optional<Caller> find(String username) {
 		return Optional.ofNullable(username == null ? null : byName.get(username)).map(this::caller);
+	}
+
+	/** The caller a functional account stands for, without its password. */
+	Optional<Caller> caller(String username) {
+		return Optional.ofNullable(byName.get(username)).map(this::caller);
+	}
+
+	/** The callers of every functional account. */
+	List<Caller> callers() {
+		return byName.values().stream().map(this::caller).toList();
 	}
 
 	private Caller caller(Account account) {

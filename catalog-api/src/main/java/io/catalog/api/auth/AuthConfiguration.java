@@ -17,6 +17,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 
 import io.catalog.api.access.UserDirectory;
 import io.catalog.api.store.StoreProperties;
+import io.catalog.api.user.UserDirectory;
 
 /**
  * Authentication: a bearer credential (catalog token, OIDC access token or API token), when present, must verify, or
@@ -46,8 +47,8 @@ class AuthConfiguration {
 	}
 
 	@Bean
-	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens, ObjectMapper mapper) {
-		return new OidcLogin(oidc, tokens, mapper);
+	OidcLogin oidcLogin(OidcProperties oidc, Tokens tokens, ObjectMapper mapper, UserDirectory directory) {
+		return new OidcLogin(oidc, tokens, mapper, directory);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.user.UserDirectory;
 import io.catalog.api.web.Problems;
 
 /** SciCat's local sign-in and the caller's view of itself. */
@@ -36,11 +38,14 @@ class AuthController {
 
 	private final LoginThrottle throttle;
 
-	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle) {
+	private final UserDirectory directory;
+
+	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle, UserDirectory directory) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.oidc = oidc;
 		this.throttle = throttle;
+		this.directory = directory;
 	}
 
 	/** The credentials a client signs in with. */
@@ -52,7 +57,7 @@ class AuthController {
 	@Operation(operationId = "login", summary = "Sign in with a functional account; answers SciCat's token object")
 	@ApiBody("Credentials")
 	@ApiReturns("Login")
-	Map<String, Object> login(@RequestBody Credentials credentials, ServerHttpRequest request) {
+	Mono<Map<String, Object>> login(@RequestBody Credentials credentials, ServerHttpRequest request) {
 		if (credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}
@@ -62,29 +67,24 @@ class AuthController {
 			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
 			throw refused;
 		});
-		var signedIn = accounts.signIn(credentials.username(), credentials.password());
-		if (signedIn.isEmpty()) {
-			throttle.failed(credentials.username(), source);
-			throw Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password");
-		}
-		throttle.succeeded(credentials.username());
-		var caller = signedIn.get();
-		var token = tokens.issue(caller);
-		var answer = new LinkedHashMap<String, Object>();
-		answer.put("access_token", token.value());
-		answer.put("id", token.value());
-		answer.put("expires_in", token.expiresIn());
-		answer.put("ttl", token.expiresIn());
-		answer.put("created", token.created().toString());
-		answer.put("userId", caller.username());
-		answer.put("user", user(caller));
-		return answer;
+		return directory.passwordHash(credentials.username())
+			.publishOn(Schedulers.boundedElastic())
+			.map(changed -> accounts.signIn(credentials.username(), credentials.password(), changed.orElse(null)))
+			.flatMap(signedIn -> {
+				if (signedIn.isEmpty()) {
+					throttle.failed(credentials.username(), source);
+					return Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password"));
+				}
+				throttle.succeeded(credentials.username());
+				var caller = signedIn.get();
+				return directory.record(caller, UserDirectory.LOCAL).thenReturn(answer(caller, tokens.issue(caller)));
+			});
 	}
 
 	@PostMapping({ "/api/v3/auth/logout", "/api/v3/users/logout" })
 	@Operation(operationId = "logout", summary = "Sign out; answers the identity provider's logout URL when there is one")
-	Mono<Map<String, Object>> logout() {
-		return oidc.logoutUrl().map(url -> {
+	Mono<Map<String, Object>> logout(Caller caller) {
+		return Mono.defer(() -> Mono.just(signedIn(caller))).then(oidc.logoutUrl()).map(url -> {
 			var answer = new LinkedHashMap<String, Object>();
 			answer.put("logout", "successful");
 			url.ifPresent(logoutUrl -> answer.put("logoutURL", logoutUrl));
@@ -116,6 +116,18 @@ class AuthController {
 		identity.put("profile", profile);
 		identity.put("currentGroups", List.copyOf(caller.groups()));
 		return identity;
+	}
+
+	private static Map<String, Object> answer(Caller caller, Tokens.Issued token) {
+		var answer = new LinkedHashMap<String, Object>();
+		answer.put("access_token", token.value());
+		answer.put("id", token.value());
+		answer.put("expires_in", token.expiresIn());
+		answer.put("ttl", token.expiresIn());
+		answer.put("created", token.created().toString());
+		answer.put("userId", caller.username());
+		answer.put("user", user(caller));
+		return answer;
 	}
 
 	private static Caller signedIn(Caller caller) {

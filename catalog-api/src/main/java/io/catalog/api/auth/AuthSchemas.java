@@ -1,5 +1,6 @@
 package io.catalog.api.auth;
 
+import static io.catalog.api.document.FieldType.ANY;
 import static io.catalog.api.document.FieldType.INTEGER;
 import static io.catalog.api.document.FieldType.OBJECT;
 import static io.catalog.api.document.FieldType.OBJECTS;
@@ -36,7 +37,12 @@ class AuthSchemas {
 					.required("groups", STRINGS).build(),
 				"User", USER, "UserIdentity",
 				USER.with().optional(STRING, "provider", "userId").optional("profile", OBJECT)
-					.optional("emails", OBJECTS).build()));
+					.optional("emails", OBJECTS).build(),
+				"PasswordChange", Schema.builder().optional(STRING, "currentPassword")
+					.required(STRING, "newPassword", "confirmPassword").build(),
+				"Message", Schema.builder().required("message", STRING).build(),
+				"Jwt", Schema.builder().required("jwt", STRING).required("expires_in", INTEGER).build(),
+				"TokenRequest", Schema.builder().optional("expiresIn", ANY).build()));
 	}
 
 }

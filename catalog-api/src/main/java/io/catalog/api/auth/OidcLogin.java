@@ -27,6 +27,8 @@ import org.springframework.security.web.server.util.matcher.PathPatternParserSer
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.catalog.api.user.UserDirectory;
+
 /**
  * SciCat's browser sign-in through the identity provider, with Spring Security's OAuth2 client as the adapter:
  * {@code GET /api/v3/auth/oidc} sends the browser to the provider (code flow with PKCE), the provider sends it back
@@ -54,8 +56,11 @@ final class OidcLogin implements ReactiveClientRegistrationRepository {
 
 	private final ObjectMapper mapper;
 
-	OidcLogin(OidcProperties properties, Tokens tokens, ObjectMapper mapper) {
+	private final UserDirectory directory;
+
+	OidcLogin(OidcProperties properties, Tokens tokens, ObjectMapper mapper, UserDirectory directory) {
 		this.properties = properties;
+		this.directory = directory;
 		this.mapper = mapper;
 		this.claims = new OidcClaims(properties);
 		this.tokens = tokens;
@@ -114,7 +119,12 @@ final class OidcLogin implements ReactiveClientRegistrationRepository {
 				.build()
 				.toUri();
 			log.info("{} signed in through {}", caller.username(), properties.issuer());
-			return redirects.sendRedirect(exchange.getExchange(), target);
+			return directory.record(caller, "oidc")
+				.onErrorResume(error -> {
+					log.warn("could not record the identity of {}: {}", caller.username(), error.getMessage());
+					return Mono.empty();
+				})
+				.then(redirects.sendRedirect(exchange.getExchange(), target));
 		};
 	}
 

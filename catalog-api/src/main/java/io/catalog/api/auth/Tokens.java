@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,9 @@ final class Tokens {
 	/** The issuer of catalog tokens, which tells them apart from an identity provider's. */
 	static final String ISSUER = "urn:catalog-api";
 
+	/** The subject and claim of a token that stands for no one: it reads what anonymous callers read. */
+	private static final String ANONYMOUS = "anonymous";
+
 	private static final Logger log = LoggerFactory.getLogger(Tokens.class);
 
 	private final SecretKey key;
@@ -48,19 +52,34 @@ final class Tokens {
 
 	/** A signed token for the caller. */
 	Issued issue(Caller caller) {
+		return issue(caller, Duration.ofSeconds(lifetimeSeconds));
+	}
+
+	/** A signed token for the caller that lives as long as given; an anonymous caller's token stays anonymous. */
+	Issued issue(Caller caller, Duration lifetime) {
 		var now = Instant.now();
 		var claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
-			.subject(caller.username())
 			.issuedAt(now)
-			.expiresAt(now.plusSeconds(lifetimeSeconds))
-			.claim("username", caller.username())
-			.claim("groups", List.copyOf(caller.groups()));
+			.expiresAt(now.plus(lifetime));
+		if (!caller.authenticated()) {
+			claims.subject(ANONYMOUS).claim(ANONYMOUS, true);
+		}
+		else {
+			claims.subject(caller.username())
+				.claim("username", caller.username())
+				.claim("groups", List.copyOf(caller.groups()));
+		}
 		if (caller.email() != null) {
 			claims.claim("email", caller.email());
 		}
 		var jwt = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()));
-		return new Issued(jwt.getTokenValue(), now, lifetimeSeconds);
+		return new Issued(jwt.getTokenValue(), now, lifetime.toSeconds());
+	}
+
+	/** How long a token lives unless told otherwise ({@code JWT_EXPIRES_IN}). */
+	Duration lifetime() {
+		return Duration.ofSeconds(lifetimeSeconds);
 	}
 
 	ReactiveJwtDecoder decoder() {
@@ -71,6 +90,9 @@ final class Tokens {
 
 	/** The caller a verified catalog token stands for. */
 	static Caller caller(Jwt jwt) {
+		if (Boolean.TRUE.equals(jwt.getClaimAsBoolean(ANONYMOUS))) {
+			return Caller.ANONYMOUS;
+		}
 		List<String> groups = jwt.hasClaim("groups") ? jwt.getClaimAsStringList("groups") : List.of();
 		var username = jwt.hasClaim("username") ? jwt.getClaimAsString("username") : jwt.getSubject();
 		return Caller.of(username, jwt.getClaimAsString("email"), groups);

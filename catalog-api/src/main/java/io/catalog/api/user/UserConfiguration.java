@@ -6,14 +6,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalog.api.contract.ContractSchemas;
+import io.catalog.api.document.FieldType;
+import io.catalog.api.document.Schema;
 
-/** The user-settings schema the contract publishes. */
+/** The user-settings and authorisation schemas the contract publishes. */
 @Configuration(proxyBeanMethods = false)
 class UserConfiguration {
 
 	@Bean
 	ContractSchemas userContractSchemas() {
-		return new ContractSchemas(Map.of("UserSettings", UserSettings.SCHEMA));
+		return new ContractSchemas(Map.of("UserSettings", UserSettings.SCHEMA, "Authorization",
+				Schema.builder().required("authorization", FieldType.BOOLEAN).build()));
 	}
 
 }

@@ -71,6 +71,14 @@ class UserController {
 		return Mono.defer(() -> settings.put(id, body, false, caller)).map(Json::toJson);
 	}
 
+	@PatchMapping("/{id}/settings/external")
+	@Operation(operationId = "updateUserExternalSettings",
+			summary = "Set some keys of a user's external settings (the frontend's saved columns and filters)")
+	@ApiReturns("UserSettings")
+	Mono<Object> updateExternal(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
+		return Mono.defer(() -> settings.putExternal(id, body, caller)).map(Json::toJson);
+	}
+
 	@DeleteMapping("/{id}/settings")
 	@Operation(operationId = "deleteUserSettings", summary = "Forget a user's frontend settings")
 	@ApiReturns("UserSettings")

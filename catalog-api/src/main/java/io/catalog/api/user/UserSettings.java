@@ -68,6 +68,23 @@ class UserSettings {
 		});
 	}
 
+	/**
+	 * Sets the given keys of the user's {@code externalSettings} (the frontend's saved columns and filters), keeping
+	 * its other keys.
+	 */
+	Mono<Document> putExternal(String userId, Map<String, Object> body, Caller caller) {
+		check(userId, caller);
+		var external = (Document) SCHEMA.read(Map.of("externalSettings", body), Schema.Mode.UPDATE).get("externalSettings");
+		return get(userId, caller).flatMap(current -> {
+			var next = new Document(current);
+			var merged = current.get("externalSettings") instanceof Document stored ? new Document(stored) : new Document();
+			merged.putAll(external);
+			next.put("externalSettings", merged);
+			return Mono.from(store.collection(COLLECTION).replaceOne(new Document("_id", current.get("_id")), next))
+				.thenReturn(next);
+		});
+	}
+
 	Mono<Document> delete(String userId, Caller caller) {
 		check(userId, caller);
 		return Mono.from(store.collection(COLLECTION).findOneAndDelete(new Document("userId", userId)))
@@ -75,12 +92,7 @@ class UserSettings {
 	}
 
 	private void check(String userId, Caller caller) {
-		if (!caller.authenticated()) {
-			throw Problems.unauthorized();
-		}
-		if (!userId.equals(caller.username()) && !policy.isAdmin(caller)) {
-			throw Problems.forbidden("Unauthorized to access the settings of another user");
-		}
+		UserAccess.checkSelfOrAdmin(policy, userId, caller);
 	}
 
 	private static Document defaults(String userId) {

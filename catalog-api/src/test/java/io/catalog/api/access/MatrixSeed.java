@@ -86,11 +86,30 @@ final class MatrixSeed {
 				.defaultHeader("Authorization", "Bearer " + secret).build());
 		});
 		seed.clients.put("anonymous", web.mutate().responseTimeout(Duration.ofSeconds(60)).build());
+		recordUsers(api, database, seed);
 		Flux.from(database.listCollectionNames())
 			.flatMap(name -> Flux.from(database.getCollection(name).find()).collectList().map(docs -> Map.entry(name, docs)))
 			.doOnNext(entry -> seed.snapshot.put(entry.getKey(), entry.getValue()))
 			.blockLast(Duration.ofSeconds(30));
 		return seed;
+	}
+
+	/**
+	 * Leaves one user record (user1's, from a fresh sign-in, whichever tokens were cached) and the frontend's
+	 * runtime configuration and theme.
+	 */
+	private static void recordUsers(Creator api, MongoDatabase database, MatrixSeed seed) {
+		Flux.just("User", "UserIdentity")
+			.concatMap(name -> Mono.from(database.getCollection(name).deleteMany(new Document())))
+			.blockLast(Duration.ofSeconds(30));
+		api.create("user1", "/api/v3/auth/login", Map.of("username", "user1", "password", TestAccounts.password("user1")));
+		seed.ids.put("userfilter", "{\"where\":{\"userId\":\"user1\"}}");
+		Flux.just(new Document("_id", "frontendConfig").append("cid", "frontendConfig")
+			.append("data", new Document("facility", "Matrix")),
+				new Document("_id", "frontendTheme").append("cid", "frontendTheme")
+					.append("data", new Document("name", "light").append("properties", new Document())))
+			.concatMap(config -> Mono.from(database.getCollection("RuntimeConfig").insertOne(config)))
+			.blockLast(Duration.ofSeconds(30));
 	}
 
 	/** Puts the store back to the seeded state. */
@@ -141,6 +160,12 @@ final class MatrixSeed {
 			case "settings" -> Map.of("datasetCount", 30);
 			case "job" -> archiveJob(ids.get("dataset"));
 			case "jobstatus" -> Map.of("statusCode", "jobForwarded");
+			case "external" -> Map.of("filters", List.of(Map.of("type", "text")));
+			case "ownpassword" -> Map.of("currentPassword", "not-the-password", "newPassword", "changed-password",
+					"confirmPassword", "changed-password");
+			case "password" -> Map.of("newPassword", "changed-password", "confirmPassword", "changed-password");
+			case "expiry" -> Map.of("expiresIn", "1h");
+			case "runtimeconfig" -> Map.of("data", Map.of("facility", "Changed"));
 			default -> throw new IllegalArgumentException("no body named " + name);
 		};
 	}

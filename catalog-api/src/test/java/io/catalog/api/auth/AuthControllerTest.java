@@ -50,6 +50,25 @@ class AuthControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void logoutNeedsASignedInCaller() {
+		web.post().uri("/api/v3/auth/logout").exchange().expectStatus().isUnauthorized();
+		as("user2").post().uri("/api/v3/auth/logout").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.logout").isEqualTo("successful");
+	}
+
+	@Test
+	void signInRecordsTheUserAndItsGroups() {
+		post(null, "/api/v3/auth/login", Map.of("username", "user5", "password", TestAccounts.password("user5")))
+			.expectStatus().isCreated();
+		var identity = getObject("admin", "/api/v3/users/user5/userIdentity");
+		assertThat(identity).containsEntry("userId", "user5").containsEntry("authStrategy", "local");
+		@SuppressWarnings("unchecked")
+		var profile = (Map<String, Object>) identity.get("profile");
+		assertThat(profile.get("accessGroups")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactlyInAnyOrder("group1", "group4");
+	}
+
+	@Test
 	void tamperedTokensAre401() {
 		var token = token("user1");
 		var parts = token.split("\\.");

@@ -46,4 +46,18 @@ class UserControllerTest extends CatalogTest {
 		patch("user1", "/api/v3/users/user1/settings", Map.of("$set", Map.of())).expectStatus().isBadRequest();
 	}
 
+	@Test
+	void externalSettingsTakeNewKeysAndKeepTheOthers() {
+		patch("user3", "/api/v3/users/user3/settings/external", Map.of("columns", List.of("pid", "size")))
+			.expectStatus().isOk();
+		patch("user3", "/api/v3/Users/user3/settings/external", Map.of("filters", List.of(Map.of("type", "text"))))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.userId").isEqualTo("user3")
+			.jsonPath("$.datasetCount").isEqualTo(25)
+			.jsonPath("$.externalSettings.columns[1]").isEqualTo("size")
+			.jsonPath("$.externalSettings.filters[0].type").isEqualTo("text");
+		patch("user4", "/api/v3/users/user3/settings/external", Map.of("columns", List.of())).expectStatus().isForbidden();
+		patch("user3", "/api/v3/users/user3/settings/external", Map.of("$where", "1")).expectStatus().isBadRequest();
+	}
+
 }

@@ -94,8 +94,7 @@ public class AccessPolicy {
 			case ORIG_DATABLOCK -> parent != null && (caller.isMemberOf(parent.get("ownerGroup"))
 					|| caller.inAny(groups.createDatasetPrivilegedGroups()));
 			case DATABLOCK -> parent != null && (caller.isMemberOf(parent.get("ownerGroup"))
-					|| caller.inAny(groups.createDatasetPrivilegedGroups())
-					|| caller.inAny(groups.updateDatasetLifecycleGroups()));
+					|| caller.inAny(groups.createDatasetPrivilegedGroups()));
 			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups()) || owns && caller.inAny(groups.sampleGroups());
 			case ATTACHMENT -> caller.inAny(groups.attachmentPrivilegedGroups())
 					|| owns && caller.inAny(groups.attachmentGroups());
@@ -137,13 +136,22 @@ public class AccessPolicy {
 		}
 	}
 
-	/** Checks a deletion. */
+	/**
+	 * Checks a deletion. File lists are deleted by the delete groups alone, administrators included only if they
+	 * belong to one (SciCat's rule: the archive system removes what it archived).
+	 */
 	public void checkDelete(Caller caller, Resource resource, Document existing) {
 		requireSignedIn(caller);
+		boolean deleter = caller.inAny(groups.deleteGroups());
+		if (resource == Resource.ORIG_DATABLOCK || resource == Resource.DATABLOCK) {
+			if (!deleter) {
+				throw Problems.forbidden("Unauthorized to delete this " + name(resource) + ": only DELETE_GROUPS may");
+			}
+			return;
+		}
 		if (isAdmin(caller)) {
 			return;
 		}
-		boolean deleter = caller.inAny(groups.deleteGroups());
 		boolean allowed = switch (resource) {
 			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL -> deleter;
 			case SAMPLE -> deleter || caller.inAny(groups.samplePrivilegedGroups());

@@ -128,7 +128,7 @@ public class Catalog {
 		var previous = new Document();
 		fields.keySet().forEach(key -> previous.put(key, before.get(key)));
 		return store.update(kind, before.get("_id"), DocumentStore.set(fields))
-			.flatMap(after -> history.record(kind.collection(), "update", withId(before, previous), withId(before, fields), caller)
+			.flatMap(after -> history.record(kind.collection(), "update", before.get("_id"), previous, fields, caller)
 				.thenReturn(after));
 	}
 
@@ -139,10 +139,6 @@ public class Catalog {
 			return store.delete(kind, id)
 				.flatMap(deleted -> history.record(kind.collection(), "delete", deleted, null, caller).thenReturn(deleted));
 		});
-	}
-
-	private static Document withId(Document stored, Document fields) {
-		return new Document("_id", stored.get("_id")).append("fields", fields);
 	}
 
 }

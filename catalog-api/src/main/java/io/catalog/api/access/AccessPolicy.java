@@ -101,8 +101,7 @@ public class AccessPolicy {
 			case ORIG_DATABLOCK -> parent != null && (caller.isMemberOf(parent.get("ownerGroup"))
 					|| caller.inAny(groups.createDatasetPrivilegedGroups()));
 			case DATABLOCK -> parent != null && (caller.isMemberOf(parent.get("ownerGroup"))
-					|| caller.inAny(groups.createDatasetPrivilegedGroups())
-					|| caller.inAny(groups.updateDatasetLifecycleGroups()));
+					|| caller.inAny(groups.createDatasetPrivilegedGroups()));
 			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups()) || owns && caller.inAny(groups.sampleGroups());
 			case ATTACHMENT -> caller.inAny(groups.attachmentPrivilegedGroups())
 					|| owns && caller.inAny(groups.attachmentGroups());
@@ -145,8 +144,9 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Checks a deletion. Samples are deleted by the delete groups alone, administrators included only if they belong
-	 * to one, and anyone else is refused with 403 whether signed in or not (SciCat's rule).
+	 * Checks a deletion. Samples and file lists are deleted by the delete groups alone, administrators included only
+	 * if they belong to one (SciCat's rules: the archive system removes what it archived); anyone else is refused a
+	 * sample with 403 whether signed in or not.
 	 */
 	public void checkDelete(Caller caller, Resource resource, Document existing) {
 		boolean deleter = caller.inAny(groups.deleteGroups());
@@ -157,6 +157,12 @@ public class AccessPolicy {
 			return;
 		}
 		requireSignedIn(caller);
+		if (resource == Resource.ORIG_DATABLOCK || resource == Resource.DATABLOCK) {
+			if (!deleter) {
+				throw Problems.forbidden("Unauthorized to delete this " + name(resource) + ": only DELETE_GROUPS may");
+			}
+			return;
+		}
 		if (isAdmin(caller)) {
 			return;
 		}

@@ -16,7 +16,8 @@ import io.catalog.api.document.Schema;
 
 /**
  * A kind of file list: an origdatablock (the files as acquired) or a datablock (their archived copy), with the
- * dataset counters it keeps up to date.
+ * dataset counters it keeps up to date. Its JSON carries the id twice, as SciCat's clients read it: {@code id} and
+ * {@code _id}.
  *
  * @param kind the documents
  * @param nested the body of {@code POST /datasets/{pid}/<blocks>}, which takes dataset and owner from the path
@@ -35,7 +36,8 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 
 	/**
 	 * The body of a dataset's file list. Older clients (pyscicat's OrigDatablock) also send the dataset id and its
-	 * owner fields: accepted, and taken from the dataset whatever they say.
+	 * owner fields, and SciCat's v4 clients whether it is published: accepted, and taken from the dataset whatever
+	 * they say.
 	 */
 	private static final Schema ORIG_NESTED = Schema.builder()
 		.optional("size", NUMBER)
@@ -43,6 +45,7 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 		.required("dataFileList", OBJECTS, DATA_FILE)
 		.optional(STRING, "datasetId", "ownerGroup", "instrumentGroup")
 		.optional("accessGroups", STRINGS)
+		.optional("isPublished", BOOLEAN)
 		.build();
 
 	private static final Schema ARCHIVED_NESTED = ORIG_NESTED.with()
@@ -60,7 +63,7 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 	/** The body of {@code POST /<blocks>}: the nested body plus the dataset it belongs to. */
 	Schema standalone() {
 		return kind.schema().with().without("createdAt").without("updatedAt").without("createdBy").without("updatedBy")
-			.without("isPublished").build();
+			.build();
 	}
 
 	/** The size this block adds to the dataset's counter: {@code packedSize} for archived copies. */
@@ -76,7 +79,7 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 			.optional("isPublished", BOOLEAN)
 			.optional(DATE, "createdAt", "updatedAt")
 			.build();
-		return new EntityKind(resource, collection, "_id", schema, Map.of());
+		return new EntityKind(resource, collection, "id", schema, Map.of());
 	}
 
 }

@@ -70,6 +70,14 @@ final class BlockRoutes {
 		return fileBlocks.ofDataset(kind, pid, caller);
 	}
 
+	Mono<Map<String, Object>> countFor(String pid, Caller caller) {
+		return fileBlocks.countOfDataset(kind, pid, caller);
+	}
+
+	Mono<Map<String, Object>> deleteAllFor(String pid, Caller caller) {
+		return fileBlocks.deleteOfDataset(kind, pid, caller);
+	}
+
 	Mono<Map<String, Object>> patchFor(String pid, String id, Map<String, Object> body, Caller caller) {
 		return fileBlocks.inDataset(kind, pid, id).then(patch(id, body, caller));
 	}

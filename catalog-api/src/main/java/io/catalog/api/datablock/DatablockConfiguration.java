@@ -23,7 +23,7 @@ class DatablockConfiguration {
 	}
 
 	private static Schema stored(BlockKind blocks) {
-		return blocks.kind().schema().with().required("_id", FieldType.STRING).build();
+		return blocks.kind().schema().with().required(FieldType.STRING, "id", "_id").build();
 	}
 
 }

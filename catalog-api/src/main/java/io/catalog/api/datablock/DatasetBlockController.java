@@ -64,6 +64,20 @@ class DatasetBlockController {
 		return orig.listFor(pid, caller);
 	}
 
+	@GetMapping("/origdatablocks/count")
+	@Operation(operationId = "countDatasetOrigDatablocks", summary = "How many origdatablocks the dataset has")
+	@ApiReturns("Count")
+	Mono<Map<String, Object>> countOrigDatablocks(@PathVariable String pid, Caller caller) {
+		return orig.countFor(pid, caller);
+	}
+
+	@DeleteMapping("/origdatablocks")
+	@Operation(operationId = "deleteDatasetOrigDatablocks", summary = "Delete all the dataset's origdatablocks; its counters follow")
+	@ApiReturns("Count")
+	Mono<Map<String, Object>> deleteAllOrigDatablocks(@PathVariable String pid, Caller caller) {
+		return orig.deleteAllFor(pid, caller);
+	}
+
 	@PatchMapping("/origdatablocks/{id}")
 	@Operation(operationId = "updateDatasetOrigDatablock", summary = "Change one of the dataset's origdatablocks")
 	@ApiBody("UpdateOrigDatablock")
@@ -104,6 +118,20 @@ class DatasetBlockController {
 	@ApiReturns(value = "Datablock", list = true)
 	Mono<List<Map<String, Object>>> listDatablocks(@PathVariable String pid, Caller caller) {
 		return archived.listFor(pid, caller);
+	}
+
+	@GetMapping("/datablocks/count")
+	@Operation(operationId = "countDatasetDatablocks", summary = "How many datablocks the dataset has")
+	@ApiReturns("Count")
+	Mono<Map<String, Object>> countDatablocks(@PathVariable String pid, Caller caller) {
+		return archived.countFor(pid, caller);
+	}
+
+	@DeleteMapping("/datablocks")
+	@Operation(operationId = "deleteDatasetDatablocks", summary = "Delete all the dataset's datablocks; its counters follow")
+	@ApiReturns("Count")
+	Mono<Map<String, Object>> deleteAllDatablocks(@PathVariable String pid, Caller caller) {
+		return archived.deleteAllFor(pid, caller);
 	}
 
 	@PatchMapping("/datablocks/{id}")

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +32,9 @@ import io.catalog.api.web.Problems;
 class FileBlocks {
 
 	private static final String SPLIT_HINT = "split dataFileList into several blocks of at most about 100 000 files each";
+
+	/** What a change may not touch: the dataset a block belongs to and the access it takes from it. */
+	private static final Set<String> FIXED = Set.of("datasetId", "ownerGroup", "accessGroups", "instrumentGroup");
 
 	private static final List<String> INHERITED = List.of("ownerGroup", "accessGroups", "instrumentGroup", "isPublished");
 
@@ -88,11 +93,8 @@ class FileBlocks {
 		if (block.containsKey("datasetId") && !datasetId.equals(block.get("datasetId"))) {
 			throw new InvalidInputException("datasetId", "names another dataset than the path");
 		}
-		var files = (List<?>) block.get("dataFileList");
-		if (files.isEmpty()) {
-			throw new InvalidInputException("dataFileList", "must hold at least one file");
-		}
-		block.putIfAbsent("size", totalSize(files));
+		checkContent(block);
+		block.putIfAbsent("size", totalSize((List<?>) block.get("dataFileList")));
 		block.put("datasetId", datasetId);
 		INHERITED.forEach(key -> block.put(key, dataset.get(key)));
 		return block;
@@ -100,8 +102,30 @@ class FileBlocks {
 
 	Mono<Document> create(BlockKind blocks, String datasetId, Map<String, Object> body, Schema schema, Caller caller) {
 		return validate(blocks, datasetId, body, schema, caller)
-			.flatMap(block -> catalog.insert(blocks.kind(), block, caller, SPLIT_HINT))
+			.flatMap(block -> catalog.insert(blocks.kind(), block, caller, SPLIT_HINT)
+				.onErrorMap(FileBlocks::duplicateKey, ex -> Problems.conflict("a " + blocks.kind().collection()
+						+ " with archiveId " + block.get("archiveId") + " is already stored")))
 			.flatMap(block -> count(blocks, datasetId, blocks.sizeOf(block), files(block)).thenReturn(block));
+	}
+
+	/** How many blocks of this kind the dataset has, if the caller may read the dataset. */
+	Mono<Map<String, Object>> countOfDataset(BlockKind blocks, String datasetId, Caller caller) {
+		return catalog.readable(Datasets.KIND, caller, datasetId)
+			.flatMap(dataset -> catalog.store().count(blocks.kind(), new Document("datasetId", datasetId), new Document()))
+			.map(count -> Map.of("count", count));
+	}
+
+	/**
+	 * Deletes every block of this kind the dataset has, one by one (each recorded and taken off the counters), if the
+	 * caller may read the dataset and delete its file lists; answers how many went.
+	 */
+	Mono<Map<String, Object>> deleteOfDataset(BlockKind blocks, String datasetId, Caller caller) {
+		return catalog.readable(Datasets.KIND, caller, datasetId)
+			.doOnNext(dataset -> catalog.policy().checkDelete(caller, blocks.kind().resource(), dataset))
+			.flatMap(dataset -> catalog.store().children(blocks.kind().collection(), "datasetId", datasetId)
+				.concatMap(block -> delete(blocks, block.get("_id"), caller))
+				.count())
+			.map(count -> Map.of("count", count));
 	}
 
 	/** The blocks of a dataset the caller may read. */
@@ -112,14 +136,14 @@ class FileBlocks {
 	}
 
 	Mono<Document> patch(BlockKind blocks, String id, Map<String, Object> body, Caller caller) {
-		return catalog.existing(blocks.kind(), id).flatMap(before -> catalog
-			.patch(blocks.kind(), caller, id, body, blocks.nested(), Set.of())
+		return catalog.existing(blocks.kind(), id).flatMap(before -> Mono.fromRunnable(() -> checkContent(merged(before, body)))
+			.then(catalog.patch(blocks.kind(), caller, id, body, blocks.nested(), FIXED))
 			.flatMap(after -> count(blocks, (String) after.get("datasetId"),
 					difference(blocks.sizeOf(after), blocks.sizeOf(before)), files(after) - files(before))
 				.thenReturn(after)));
 	}
 
-	Mono<Document> delete(BlockKind blocks, String id, Caller caller) {
+	Mono<Document> delete(BlockKind blocks, Object id, Caller caller) {
 		return catalog.delete(blocks.kind(), caller, id)
 			.flatMap(deleted -> count(blocks, (String) deleted.get("datasetId"),
 					difference(0L, blocks.sizeOf(deleted)), -files(deleted))
@@ -136,6 +160,31 @@ class FileBlocks {
 	private Mono<Void> count(BlockKind blocks, String datasetId, Number size, long files) {
 		var increments = new Document(blocks.sizeField(), size).append(blocks.countField(), files);
 		return catalog.store().update(Datasets.KIND, datasetId, new Document("$inc", increments)).then();
+	}
+
+	/** What a stored block must hold whatever the route: files, and a checksum algorithm that names one. */
+	private static void checkContent(Document block) {
+		if (!(block.get("dataFileList") instanceof List<?> files) || files.isEmpty()) {
+			throw new InvalidInputException("dataFileList", "must hold at least one file");
+		}
+		if (block.get("chkAlg") instanceof String algorithm && algorithm.isBlank()) {
+			throw new InvalidInputException("chkAlg", "must name the checksum algorithm, or be left out");
+		}
+	}
+
+	/** The block as it would be after a change, for {@link #checkContent} (the schema checks the types). */
+	private static Document merged(Document before, Map<String, Object> change) {
+		var after = new Document(before);
+		for (String key : List.of("dataFileList", "chkAlg")) {
+			if (change.containsKey(key)) {
+				after.put(key, change.get(key));
+			}
+		}
+		return after;
+	}
+
+	private static boolean duplicateKey(Throwable ex) {
+		return ex instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
 	}
 
 	private static long files(Document block) {

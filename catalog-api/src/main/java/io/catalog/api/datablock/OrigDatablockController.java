@@ -24,9 +24,12 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 
-/** SciCat's standalone {@code /origdatablocks} routes, where the body names its dataset. */
+/**
+ * SciCat's standalone v3 {@code /origdatablocks} routes, where the body names its dataset ({@link OrigDatablockV4Controller}
+ * serves v4).
+ */
 @RestController
-@RequestMapping({ "/api/v3/origdatablocks", "/api/v4/origdatablocks" })
+@RequestMapping("/api/v3/origdatablocks")
 @Tag(name = "OrigDatablocks")
 class OrigDatablockController {
 

@@ -161,7 +161,7 @@ public class Catalog {
 		var previous = new Document();
 		fields.keySet().forEach(key -> previous.put(key, before.get(key)));
 		return store.update(kind, before.get("_id"), DocumentStore.set(fields))
-			.flatMap(after -> history.record(kind.collection(), "update", withId(before, previous), withId(before, fields), caller)
+			.flatMap(after -> history.record(kind.collection(), "update", before.get("_id"), previous, fields, caller)
 				.thenReturn(after));
 	}
 

@@ -24,9 +24,18 @@ public class History {
 	}
 
 	public Mono<Void> record(String subsystem, String operation, Document before, Document after, Caller caller) {
+		return record(subsystem, operation, (before != null ? before : after).get("_id"), before, after, caller);
+	}
+
+	/**
+	 * Records a change of one document as SciCat's history keeps it: for an update the changed fields' values
+	 * before and after, for a delete the whole document before and nothing after.
+	 */
+	public Mono<Void> record(String subsystem, String operation, Object documentId, Document before, Document after,
+			Caller caller) {
 		var entry = new Document("_id", UUID.randomUUID().toString())
 			.append("subsystem", subsystem)
-			.append("documentId", (before != null ? before : after).get("_id"))
+			.append("documentId", documentId)
 			.append("operation", operation)
 			.append("before", before)
 			.append("after", after)

@@ -2,7 +2,9 @@ package io.catalog.api.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
@@ -25,11 +27,14 @@ class Indexes implements InitializingBean {
 
 	private static final List<String> OWNABLE = List.of("ownerGroup", "accessGroups", "isPublished");
 
-	/** Per collection, the indexed fields; a leading {@code !} marks a unique index. */
+	/**
+	 * Per collection, the indexed fields; a leading {@code !} marks a unique index, {@code ?} a unique index over
+	 * the documents that have the field (sparse, as SciCat declares {@code Datablock.archiveId}).
+	 */
 	static final Map<String, List<String>> DECLARED = Map.ofEntries(
 			Map.entry("Dataset", List.of("ownerGroup", "accessGroups", "isPublished", "creationTime", "type", "createdAt", "sourceFolder")),
 			Map.entry("OrigDatablock", List.of("datasetId", "ownerGroup", "accessGroups")),
-			Map.entry("Datablock", List.of("datasetId", "archiveId", "ownerGroup")),
+			Map.entry("Datablock", List.of("datasetId", "?archiveId", "ownerGroup")),
 			Map.entry("Sample", OWNABLE),
 			Map.entry("Proposal", OWNABLE),
 			Map.entry("Instrument", List.of("!uniqueName")),
@@ -41,6 +46,9 @@ class Indexes implements InitializingBean {
 			Map.entry("ApiToken", List.of("!hash", "owner")),
 			Map.entry("Job", List.of("ownerGroup", "ownerUser", "type", "createdAt")),
 			Map.entry("Outbox", List.of("seq")));
+
+	/** What the store answers when an index on the same key exists with other options (an earlier release's). */
+	private static final Set<Integer> CHANGED_OPTIONS = Set.of(85, 86);
 
 	private final MongoDatabase database;
 
@@ -63,10 +71,18 @@ class Indexes implements InitializingBean {
 	}
 
 	private Mono<String> index(String collection, String field) {
-		boolean unique = field.startsWith("!");
+		boolean sparse = field.startsWith("?");
+		boolean unique = sparse || field.startsWith("!");
 		var name = unique ? field.substring(1) : field;
-		return Mono.from(database.getCollection(collection)
-			.createIndex(new Document(name, 1), new IndexOptions().unique(unique)));
+		var options = new IndexOptions().unique(unique).sparse(sparse);
+		var indexes = database.getCollection(collection);
+		return Mono.from(indexes.createIndex(new Document(name, 1), options))
+			.onErrorResume(ex -> ex instanceof MongoCommandException command && CHANGED_OPTIONS.contains(command.getErrorCode()),
+					ex -> {
+						log.info("Rebuilding the index on {}.{} with its declared options", collection, name);
+						return Mono.from(indexes.dropIndex(new Document(name, 1)))
+							.then(Mono.from(indexes.createIndex(new Document(name, 1), options)));
+					});
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -65,7 +66,7 @@ final class MatrixSeed {
 		var pid = id(api.create("user1", "/api/v3/datasets", dataset));
 		seed.ids.put("dataset", pid);
 		seed.ids.put("origblock", id(api.create("user1", "/api/v3/datasets/{pid}/origdatablocks", Requests.fileBlock(1, 10), pid)));
-		seed.ids.put("block", id(api.create("archiveManager", "/api/v3/datasets/{pid}/datablocks", datablock(), pid)));
+		seed.ids.put("block", id(api.create("user1", "/api/v3/datasets/{pid}/datablocks", datablock(), pid)));
 		seed.ids.put("attachment", id(api.create("user1", "/api/v3/datasets/{pid}/attachments", attachment(), pid)));
 		seed.ids.put("sample", id(api.create("user1", "/api/v3/samples", owned(Map.of("description", "powder")))));
 		seed.ids.put("sampleattachment", api.create("user1", "/api/v3/samples/{id}/attachments", attachment(),
@@ -185,7 +186,7 @@ final class MatrixSeed {
 
 	private static Map<String, Object> datablock() {
 		var block = new HashMap<>(Requests.fileBlock(1, 10));
-		block.put("archiveId", "tape-1");
+		block.put("archiveId", "tape-" + UUID.randomUUID());
 		block.put("packedSize", 10);
 		block.put("version", "1");
 		return block;

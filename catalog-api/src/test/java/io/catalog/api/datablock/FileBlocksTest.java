@@ -104,13 +104,14 @@ class FileBlocksTest extends CatalogTest {
 		block.put("archiveId", "tape-1");
 		block.put("packedSize", 150);
 		block.put("version", "1");
-		created("archiveManager", "/api/v3/datasets/{pid}/datablocks", block, pid);
+		post("archiveManager", "/api/v3/datasets/{pid}/datablocks", block, pid).expectStatus().isForbidden();
+		created("user1", "/api/v3/datasets/{pid}/datablocks", block, pid);
 		assertThat(getObject("user1", "/api/v3/datasets/{pid}", pid)).containsEntry("packedSize", 150)
 			.containsEntry("numberOfFilesArchived", 2).containsEntry("size", 0);
 		assertThat(getList("user1", "/api/v3/datasets/{pid}/datablocks", pid)).singleElement()
 			.satisfies(b -> assertThat(b).containsEntry("archiveId", "tape-1"));
 		block.remove("archiveId");
-		post("archiveManager", "/api/v3/datasets/{pid}/datablocks", block, pid).expectStatus().isBadRequest();
+		post("user1", "/api/v3/datasets/{pid}/datablocks", block, pid).expectStatus().isBadRequest();
 	}
 
 	@Test

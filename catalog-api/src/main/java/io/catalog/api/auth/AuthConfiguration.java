@@ -15,7 +15,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
-import io.catalog.api.access.UserDirectory;
+import io.catalog.api.access.AccountDirectory;
 import io.catalog.api.store.StoreProperties;
 import io.catalog.api.user.UserDirectory;
 
@@ -58,7 +58,7 @@ class AuthConfiguration {
 
 	/** The functional accounts by name, for features that act on behalf of a named user (jobs). */
 	@Bean
-	UserDirectory userDirectory(Accounts accounts) {
+	AccountDirectory accountDirectory(Accounts accounts) {
 		return accounts::find;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.access.UserDirectory;
+import io.catalog.api.access.AccountDirectory;
 import io.catalog.api.web.Problems;
 
 /**
@@ -38,9 +38,9 @@ class JobDrafts {
 
 	private final JobProperties properties;
 
-	private final ObjectProvider<UserDirectory> users;
+	private final ObjectProvider<AccountDirectory> users;
 
-	JobDrafts(JobPolicy policy, JobDatasets datasets, JobProperties properties, ObjectProvider<UserDirectory> users) {
+	JobDrafts(JobPolicy policy, JobDatasets datasets, JobProperties properties, ObjectProvider<AccountDirectory> users) {
 		this.policy = policy;
 		this.datasets = datasets;
 		this.properties = properties;

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** Looks a known user up by name, as the caller it would sign in as (its email and groups). */
 @FunctionalInterface
-public interface UserDirectory {
+public interface AccountDirectory {
 
 	Optional<Caller> find(String username);
 

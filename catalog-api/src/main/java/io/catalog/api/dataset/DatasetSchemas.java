@@ -24,6 +24,15 @@ final class DatasetSchemas {
 		.optional(ANY, "archiveReturnMessage", "retrieveReturnMessage")
 		.build();
 
+	/**
+	 * The most characters of a free-text field (a description, a comment): about ten thousand words. Longer text
+	 * belongs in an attachment or a file of the dataset; every word of these fields is kept in the search index.
+	 */
+	static final int FREE_TEXT = 65_536;
+
+	/** The most characters of a job's log kept on the dataset. */
+	static final int LOG_TEXT = 1_048_576;
+
 	/** Fields any dataset may carry; the update schema. */
 	static final Schema UPDATE = Schema.builder()
 		.optional(STRING, "ownerGroup", "instrumentGroup", "owner", "ownerEmail", "orcidOfOwner", "contactEmail",
@@ -40,13 +49,21 @@ final class DatasetSchemas {
 		.optional(OBJECTS, "techniques", "relationships")
 		.optional(OBJECT, "scientificMetadata", "jobParameters")
 		.optional("datasetlifecycle", OBJECT, LIFECYCLE)
+		.maxLength(FREE_TEXT, "ownerGroup", "instrumentGroup", "owner", "ownerEmail", "orcidOfOwner", "contactEmail",
+				"sourceFolder", "sourceFolderHost", "validationStatus", "description", "datasetName", "classification",
+				"license", "version", "comment", "proposalId", "runNumber", "scientificMetadataSchema",
+				"principalInvestigator", "creationLocation", "dataFormat", "sampleId", "instrumentId", "investigator",
+				"type")
+		.maxLength(LOG_TEXT, "jobLogData")
 		.build();
 
 	static final Schema RAW = creatable().required("principalInvestigator", STRING)
 		.required("creationLocation", STRING)
+		.maxLength(FREE_TEXT, "principalInvestigator", "creationLocation")
 		.build();
 
 	static final Schema DERIVED = creatable().required("investigator", STRING)
+		.maxLength(FREE_TEXT, "investigator")
 		.required("inputDatasets", STRINGS)
 		.required("usedSoftware", STRINGS)
 		.build();
@@ -76,7 +93,8 @@ final class DatasetSchemas {
 			.required("contactEmail", STRING)
 			.required("sourceFolder", STRING)
 			.required("creationTime", DATE)
-			.required("type", STRING);
+			.required("type", STRING)
+			.maxLength(FREE_TEXT, "ownerGroup", "owner", "contactEmail", "sourceFolder", "type");
 	}
 
 	static Schema forType(Object type) {

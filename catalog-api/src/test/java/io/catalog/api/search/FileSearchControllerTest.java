@@ -45,4 +45,17 @@ class FileSearchControllerTest extends CatalogTest {
 		assertThat(files("user2", "{}", "{\"limit\":10}")).isEmpty();
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void fileFacetsCountReadableBlocksAndTheirFiles() {
+		datasetWithFiles("group1", 3);
+		datasetWithFiles("group1", 2);
+		datasetWithFiles("group2", 4);
+		var facets = as("user1").get().uri(b -> b.path("/api/v3/origdatablocks/fullfacet/files")
+			.queryParam("fields", "{f}").queryParam("facets", "{k}").build("{}", "[\"ownerGroup\"]"))
+			.exchange().expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody().get(0);
+		assertThat((List<Map<String, Object>>) facets.get("ownerGroup")).containsExactly(Map.of("_id", "group1", "count", 2));
+		assertThat((List<Map<String, Object>>) facets.get("all")).containsExactly(Map.of("totalSets", 5));
+	}
+
 }

@@ -24,6 +24,21 @@ final class DatasetSchemas {
 		.optional(ANY, "archiveReturnMessage", "retrieveReturnMessage")
 		.build();
 
+	/**
+	 * The most characters of a free-text field (a description, a comment): about ten thousand words. Longer text
+	 * belongs in an attachment or a file of the dataset; every word of these fields is kept in the search index.
+	 */
+	static final int FREE_TEXT = 65_536;
+
+	/** The most characters of a job's log kept on the dataset. */
+	static final int LOG_TEXT = 1_048_576;
+
+	/** The text fields of the current schema, each at most {@link #FREE_TEXT} characters. */
+	private static final String[] TEXT = { "ownerGroup", "instrumentGroup", "owner", "ownerEmail", "orcidOfOwner",
+			"contactEmail", "sourceFolder", "sourceFolderHost", "validationStatus", "description", "datasetName",
+			"classification", "license", "version", "comment", "runNumber", "scientificMetadataSchema", "creationLocation",
+			"dataFormat", "type" };
+
 	/** The fields of SciCat's current dataset schema (its v4 DTOs): what is stored, and the v4 update schema. */
 	static final Schema CURRENT = Schema.builder()
 		.optional(STRING, "ownerGroup", "instrumentGroup", "owner", "ownerEmail", "orcidOfOwner", "contactEmail",
@@ -39,6 +54,8 @@ final class DatasetSchemas {
 		.optional(OBJECTS, "techniques", "relationships")
 		.optional(OBJECT, "scientificMetadata", "jobParameters")
 		.optional("datasetlifecycle", OBJECT, LIFECYCLE)
+		.maxLength(FREE_TEXT, TEXT)
+		.maxLength(LOG_TEXT, "jobLogData")
 		.build();
 
 	/** A v4 create: the current fields, of which SciCat's v4 DTO requires these. */
@@ -46,18 +63,23 @@ final class DatasetSchemas {
 		.optional("pid", STRING)
 		.required(STRING, "ownerGroup", "contactEmail", "sourceFolder", "datasetName", "type")
 		.required("creationTime", DATE)
+		.maxLength(FREE_TEXT, TEXT)
 		.build();
 
 	/** The v3 update schema: the current fields and the single-valued v3 names ({@link ObsoleteFields}). */
-	static final Schema UPDATE = CURRENT.with().optional(STRING, ObsoleteFields.NAMES.toArray(String[]::new)).build();
+	static final Schema UPDATE = CURRENT.with().optional(STRING, ObsoleteFields.NAMES.toArray(String[]::new))
+		.maxLength(FREE_TEXT, ObsoleteFields.NAMES.toArray(String[]::new))
+		.build();
 
 	static final Schema RAW = creatable().without("principalInvestigator")
 		.required("principalInvestigator", STRING)
 		.without("creationLocation")
 		.required("creationLocation", STRING)
+		.maxLength(FREE_TEXT, "principalInvestigator", "creationLocation")
 		.build();
 
 	static final Schema DERIVED = creatable().required("investigator", STRING)
+		.maxLength(FREE_TEXT, "investigator")
 		.required("inputDatasets", STRINGS)
 		.required("usedSoftware", STRINGS)
 		.build();
@@ -87,7 +109,8 @@ final class DatasetSchemas {
 			.required("contactEmail", STRING)
 			.required("sourceFolder", STRING)
 			.required("creationTime", DATE)
-			.required("type", STRING);
+			.required("type", STRING)
+			.maxLength(FREE_TEXT, "ownerGroup", "owner", "contactEmail", "sourceFolder", "type");
 	}
 
 	/** The v3 create schema of a type: SciCat's obsolete raw and derived DTOs, the current one for other types. */

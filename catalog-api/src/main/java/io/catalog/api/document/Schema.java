@@ -96,6 +96,10 @@ public final class Schema {
 	}
 
 	private Object convert(Field field, Object value, Mode mode, String path, List<FieldError> errors) {
+		if (field.maxLength() > 0 && value instanceof String text && text.length() > field.maxLength()) {
+			errors.add(new FieldError(path, "must be at most " + field.maxLength() + " characters long"));
+			return text;
+		}
 		Object converted = switch (field.type()) {
 			case STRING -> value instanceof String ? value : null;
 			case NUMBER -> number(value);
@@ -153,8 +157,14 @@ public final class Schema {
 	 * @param type the JSON type
 	 * @param required whether a create must carry it
 	 * @param nested the schema of an object or of each object in a list, when declared
+	 * @param maxLength the most characters a string may have (0: no bound but the document's)
 	 */
-	public record Field(String name, FieldType type, boolean required, Schema nested) {
+	public record Field(String name, FieldType type, boolean required, Schema nested, int maxLength) {
+
+		public Field(String name, FieldType type, boolean required, Schema nested) {
+			this(name, type, required, nested, 0);
+		}
+
 	}
 
 	/** Declares the fields of a schema. */
@@ -196,6 +206,15 @@ public final class Schema {
 		public Builder optional(FieldType type, String... names) {
 			for (String name : names) {
 				optional(name, type);
+			}
+			return this;
+		}
+
+		/** Bounds the length of the named (declared) string fields. */
+		public Builder maxLength(int characters, String... names) {
+			for (String name : names) {
+				var field = fields.get(name);
+				fields.put(name, new Field(name, field.type(), field.required(), field.nested(), characters));
 			}
 			return this;
 		}

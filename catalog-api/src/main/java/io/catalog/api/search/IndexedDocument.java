@@ -45,12 +45,17 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 	}
 
 	static IndexedDocument of(Profile profile, Document document) {
+		return of(profile, document, Extras.NONE);
+	}
+
+	/** What the index keeps of a document, with the fields sorted and counted beyond the profile's. */
+	static IndexedDocument of(Profile profile, Document document, Extras extras) {
 		var facets = new HashMap<String, List<Object>>();
 		for (String field : profile.facetFields()) {
-			var values = values(path(document, field));
-			if (!values.isEmpty()) {
-				facets.put(field, values);
-			}
+			putFacet(facets, field, document);
+		}
+		for (String field : extras.facets()) {
+			putFacet(facets, field, document);
 		}
 		var metadata = new LinkedHashMap<String, Leaf>();
 		if (document.get(profile.metadataField()) instanceof Map<?, ?> scientific) {
@@ -68,19 +73,43 @@ record IndexedDocument(Object id, Map<String, List<Object>> facets, Map<String, 
 		});
 		var sortKeys = new HashMap<String, Comparable<?>>();
 		for (String field : profile.sortFields()) {
-			var value = document.get(profile.kind().idField().equals(field) ? "_id" : field);
-			if (value instanceof Date date) {
-				sortKeys.put(field, date.getTime());
-			}
-			else if (value instanceof Number number) {
-				sortKeys.put(field, number.doubleValue());
-			}
-			else if (value instanceof String string) {
-				sortKeys.put(field, string);
-			}
+			putSortKey(sortKeys, field, document.get(profile.kind().idField().equals(field) ? "_id" : field));
+		}
+		for (String field : extras.sorts()) {
+			putSortKey(sortKeys, field, path(document, field));
 		}
 		var time = document.get(profile.timeField()) instanceof Date date ? date.getTime() : Long.MIN_VALUE;
 		return new IndexedDocument(document.get("_id"), facets, terms, sortKeys, time, metadata);
+	}
+
+	/** Keeps a document's values of a facet field (none: no entry). */
+	static void putFacet(Map<String, List<Object>> facets, String field, Document document) {
+		var values = values(path(document, field));
+		if (values.isEmpty()) {
+			facets.remove(field);
+		}
+		else {
+			facets.put(field, values);
+		}
+	}
+
+	/** Keeps a document's value of a sort field, comparable within its kind: a date, a number or a string. */
+	static void putSortKey(Map<String, Comparable<?>> sortKeys, String field, Object value) {
+		if (value instanceof Date date) {
+			sortKeys.put(field, date.getTime());
+		}
+		else if (value instanceof Number number) {
+			sortKeys.put(field, number.doubleValue());
+		}
+		else if (value instanceof String string) {
+			sortKeys.put(field, string);
+		}
+		else if (value instanceof Boolean bool) {
+			sortKeys.put(field, bool ? 1.0 : 0.0);
+		}
+		else {
+			sortKeys.remove(field);
+		}
 	}
 
 	/** Whether this document sits in the same facet, term and metadata bitmaps as the other (only its record differs). */

@@ -14,11 +14,12 @@ import io.catalog.api.document.InvalidInputException;
  */
 record Order(String field, boolean descending) {
 
-	static Order parse(String text, List<String> sortable) {
+	static Order parse(String text, Profile profile) {
 		var parts = text.trim().split("[:\\s]+");
 		var field = parts[0];
-		if (!sortable.contains(field)) {
-			throw new InvalidInputException("limits.order", "cannot sort by " + field + "; one of " + sortable);
+		if (!KnownFields.sortable(profile, field)) {
+			throw new InvalidInputException("limits.order", "cannot sort by " + field
+					+ "; sorts by a string, number, date or boolean field of " + profile.collection());
 		}
 		boolean descending = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
 		if (parts.length > 1 && !descending && !parts[1].equalsIgnoreCase("asc")) {
@@ -29,7 +30,9 @@ record Order(String field, boolean descending) {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	Comparator<Integer> comparator(List<IndexedDocument> documents) {
-		Comparator<Comparable> values = descending ? Comparator.<Comparable>reverseOrder() : Comparator.<Comparable>naturalOrder();
+		Comparator<Comparable> natural = (a, b) -> a.getClass() == b.getClass() ? a.compareTo(b)
+				: a.getClass().getName().compareTo(b.getClass().getName());
+		Comparator<Comparable> values = descending ? natural.reversed() : natural;
 		Comparator<Integer> byField = Comparator.comparing(o -> (Comparable) documents.get(o).sortKeys().get(field),
 				Comparator.nullsLast(values));
 		return byField.thenComparing(o -> String.valueOf(documents.get(o).id()));

@@ -23,9 +23,9 @@ record Profile(EntityKind kind, List<String> facetFields, Map<String, Float> tex
 
 	static final Profile DATASETS = new Profile(Datasets.KIND,
 			List.of("type", "creationLocation", "ownerGroup", "accessGroups", "keywords", "isPublished", "sharedWith",
-					"instrumentId", "proposalId", "sampleId", "owner", "techniques.name"),
+					"instrumentIds", "proposalIds", "sampleIds", "owner", "techniques.name"),
 			Map.of("datasetName", 4f, "keywords", 3f, "_id", 3f, "description", 2f, "owner", 1.5f,
-					"ownerGroup", 1f, "creationLocation", 1f, "principalInvestigator", 1f, "scientificMetadata", 1f),
+					"ownerGroup", 1f, "creationLocation", 1f, "principalInvestigators", 1f, "scientificMetadata", 1f),
 			"scientificMetadata", "creationTime",
 			List.of("creationTime", "createdAt", "updatedAt", "datasetName", "size", "numberOfFiles", "pid", "type",
 					"ownerGroup", "creationLocation", "owner"));

@@ -48,7 +48,8 @@ class Search {
 	Mono<List<Map<String, Object>>> fullquery(Profile profile, String fieldsJson, String limitsJson, Caller caller) {
 		var limits = catalog.filters().parseLimits(limitsJson);
 		var order = order(profile, limits.order());
-		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile)
+		var sorts = order == null ? List.<String>of() : List.of(order.field());
+		return answer(profile, fieldsJson, sorts, List.of(), (query, ids) -> indexes.of(profile)
 			.page(query, rule(profile, caller), ids, order, limits.skip(), limits.limit()))
 			.flatMap(page -> fetch(profile, page.ids(), caller))
 			.map(documents -> inQueryUnits(profile, documents, query(profile, fieldsJson)));
@@ -56,23 +57,32 @@ class Search {
 
 	Mono<List<Map<String, Object>>> fullfacet(Profile profile, String fieldsJson, String facetsJson, Caller caller) {
 		var facets = facets(profile, facetsJson);
-		return answer(profile, fieldsJson, (query, ids) -> List.<Map<String, Object>>of(
+		return answer(profile, fieldsJson, List.of(), facets, (query, ids) -> List.<Map<String, Object>>of(
 				new LinkedHashMap<>(indexes.of(profile).facets(query, rule(profile, caller), ids, facets))));
 	}
 
 	Mono<Long> count(Profile profile, String fieldsJson, Caller caller) {
-		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile).count(query, rule(profile, caller), ids));
+		return answer(profile, fieldsJson, List.of(), List.of(),
+				(query, ids) -> indexes.of(profile).count(query, rule(profile, caller), ids));
 	}
 
 	Mono<List<MetadataKeys.KeyUse>> metadataKeys(Profile profile, String fieldsJson, Caller caller) {
-		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile).metadataKeys(query, rule(profile, caller), ids));
+		return answer(profile, fieldsJson, List.of(), List.of(),
+				(query, ids) -> indexes.of(profile).metadataKeys(query, rule(profile, caller), ids));
 	}
 
-	/** Reads the fields, resolves a raw {@code mode} in MongoDB if there is one, then asks the index. */
-	private <T> Mono<T> answer(Profile profile, String fieldsJson, BiFunction<SearchQuery, Set<Object>, T> ask) {
+	/**
+	 * Reads the fields, has the index keep the fields sorted and counted by (read in once, the first time), resolves
+	 * a raw {@code mode} in MongoDB if there is one, then asks the index.
+	 */
+	private <T> Mono<T> answer(Profile profile, String fieldsJson, List<String> sorts, List<String> facets,
+			BiFunction<SearchQuery, Set<Object>, T> ask) {
 		return Mono.fromCallable(() -> query(profile, fieldsJson))
-			.flatMap(query -> modeIds(profile, query).map(ids -> ask.apply(query, ids))
-				.switchIfEmpty(Mono.fromCallable(() -> ask.apply(query, null))));
+			.flatMap(query -> Flux.concat(Flux.fromIterable(sorts).concatMap(field -> indexes.ensure(profile, field, false)),
+					Flux.fromIterable(facets).concatWith(Flux.fromIterable(query.equal().keySet()))
+						.concatMap(field -> indexes.ensure(profile, field, true)))
+				.then(modeIds(profile, query).map(ids -> ask.apply(query, ids))
+					.switchIfEmpty(Mono.fromCallable(() -> ask.apply(query, null)))));
 	}
 
 	private Document rule(Profile profile, Caller caller) {
@@ -104,8 +114,9 @@ class Search {
 			throw new InvalidInputException("facets", "is not a JSON array of field names: " + ex.getOriginalMessage());
 		}
 		for (String facet : facets) {
-			if (!profile.facetFields().contains(facet)) {
-				throw new InvalidInputException("facets", "cannot count " + facet + "; one of " + profile.facetFields());
+			if (!KnownFields.countable(profile, facet)) {
+				throw new InvalidInputException("facets", "cannot count " + facet
+						+ "; counts a string, number, date, boolean or string list field of " + profile.collection());
 			}
 		}
 		return facets;
@@ -118,7 +129,7 @@ class Search {
 		var first = order.entrySet().iterator().next();
 		var field = "_id".equals(first.getKey()) ? profile.kind().idField() : first.getKey();
 		var direction = first.getValue() instanceof Number n && n.intValue() < 0 ? "desc" : "asc";
-		return Order.parse(field + ":" + direction, profile.sortFields());
+		return Order.parse(field + ":" + direction, profile);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.catalog.api.search;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,11 +10,16 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.roaringbitmap.RoaringBitmap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 
 /**
@@ -41,8 +47,26 @@ class SearchIndex {
 
 	private final MetadataKeys keys = new MetadataKeys();
 
+	/** Replaced (under the write lock) when a field is added; a document indexed with an older one is again. */
+	private volatile Extras extras;
+
+	/** Per field being read in ({@code sort:} or {@code facet:} and its name): documents written meanwhile. */
+	private final Map<String, RoaringBitmap> writtenWhileReading = new HashMap<>();
+
+	private final Map<String, Mono<Void>> reads = new ConcurrentHashMap<>();
+
 	SearchIndex(Profile profile) {
+		this(profile, Extras.NONE);
+	}
+
+	/** An empty index that sorts and counts by the given fields beyond its profile's. */
+	SearchIndex(Profile profile, Extras extras) {
 		this.profile = profile;
+		this.extras = extras;
+	}
+
+	Extras extras() {
+		return extras;
 	}
 
 	Profile profile() {
@@ -51,30 +75,141 @@ class SearchIndex {
 
 	/** Indexes a document as it now is, replacing what was kept of it. */
 	void put(Document document) {
-		var indexed = IndexedDocument.of(profile, document);
-		write(() -> {
-			var kept = ordinals.get(indexed.id());
-			if (kept != null && indexed.postsLike(documents.get(kept))) {
-				documents.set(kept, indexed);
-				return null;
+		boolean done;
+		do {
+			var used = extras;
+			var indexed = IndexedDocument.of(profile, document, used);
+			done = write(() -> used == extras && putLocked(indexed));
+		}
+		while (!done);
+	}
+
+	/** What the index keeps of each of the given documents now (absent: not kept), to compare with later. */
+	Map<Object, IndexedDocument> kept(Collection<Object> ids) {
+		return read(() -> {
+			var kept = new HashMap<Object, IndexedDocument>();
+			ids.forEach(id -> {
+				var ordinal = ordinals.get(id);
+				if (ordinal != null) {
+					kept.put(id, documents.get(ordinal));
+				}
+			});
+			return kept;
+		});
+	}
+
+	/**
+	 * Indexes documents as read from the store ({@code null}: gone), each only if the index still keeps what
+	 * {@link #kept} saw: a write of this process since then is newer than the read, and whatever changed it after
+	 * comes later in the change stream anyway.
+	 */
+	void putUnchanged(Collection<Object> ids, Map<Object, IndexedDocument> kept, Map<Object, Document> read) {
+		boolean done;
+		do {
+			var used = extras;
+			var indexed = new HashMap<Object, IndexedDocument>();
+			read.forEach((id, document) -> indexed.put(id, IndexedDocument.of(profile, document, used)));
+			done = write(() -> used == extras && putUnchangedLocked(ids, kept, indexed));
+		}
+		while (!done);
+	}
+
+	private boolean putUnchangedLocked(Collection<Object> ids, Map<Object, IndexedDocument> kept,
+			Map<Object, IndexedDocument> indexed) {
+		for (Object id : ids) {
+			var ordinal = ordinals.get(id);
+			if ((ordinal == null ? null : documents.get(ordinal)) != kept.get(id)) {
+				continue;
 			}
-			removeLocked(indexed.id());
-			int ordinal = free.isEmpty() ? documents.size() : free.first();
-			if (ordinal == documents.size()) {
-				documents.add(indexed);
+			if (indexed.containsKey(id)) {
+				putLocked(indexed.get(id));
 			}
 			else {
-				free.remove(ordinal);
-				documents.set(ordinal, indexed);
+				removeLocked(id);
 			}
-			ordinals.put(indexed.id(), ordinal);
-			live.add(ordinal);
-			indexed.facets().forEach((field, values) -> values.forEach(value -> postings
-				.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal)));
-			indexed.terms().keySet().forEach(term -> terms.computeIfAbsent(term, t -> new RoaringBitmap()).add(ordinal));
-			keys.add(ordinal, indexed.metadata());
-			return null;
-		});
+		}
+		return true;
+	}
+
+	private boolean putLocked(IndexedDocument indexed) {
+		var kept = ordinals.get(indexed.id());
+		if (kept != null && indexed.postsLike(documents.get(kept))) {
+			documents.set(kept, indexed);
+			writtenWhileReading.values().forEach(bits -> bits.add(kept));
+			return true;
+		}
+		removeLocked(indexed.id());
+		int ordinal = free.isEmpty() ? documents.size() : free.first();
+		if (ordinal == documents.size()) {
+			documents.add(indexed);
+		}
+		else {
+			free.remove(ordinal);
+			documents.set(ordinal, indexed);
+		}
+		ordinals.put(indexed.id(), ordinal);
+		live.add(ordinal);
+		indexed.facets().forEach((field, values) -> values.forEach(value -> postings
+			.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal)));
+		indexed.terms().keySet().forEach(term -> terms.computeIfAbsent(term, t -> new RoaringBitmap()).add(ordinal));
+		keys.add(ordinal, indexed.metadata());
+		writtenWhileReading.values().forEach(bits -> bits.add(ordinal));
+		return true;
+	}
+
+	/**
+	 * Makes a field sortable ({@code facet} false) or countable beyond the profile's: documents indexed from now on
+	 * keep it, and those already kept get it from {@code values} (each document's {@code _id} and the field, read
+	 * once from the store), except those written meanwhile. Completes at once when the field is there.
+	 */
+	Mono<Void> ensure(String field, boolean facet, Supplier<Flux<Document>> values) {
+		var key = (facet ? "facet:" : "sort:") + field;
+		if (read(() -> extras.has(field, facet) && !writtenWhileReading.containsKey(key))) {
+			return Mono.empty();
+		}
+		return reads.computeIfAbsent(key, k -> Mono.defer(() -> {
+			write(() -> {
+				extras = extras.with(field, facet);
+				writtenWhileReading.put(key, new RoaringBitmap());
+				return null;
+			});
+			return values.get().buffer(1000)
+				.publishOn(Schedulers.boundedElastic())
+				.doOnNext(batch -> write(() -> fill(key, field, facet, batch)))
+				.then(Mono.<Void>fromRunnable(() -> write(() -> writtenWhileReading.remove(key))));
+		}).doOnError(error -> reads.remove(key)).cache());
+	}
+
+	private Void fill(String key, String field, boolean facet, List<Document> batch) {
+		var written = writtenWhileReading.get(key);
+		for (Document document : batch) {
+			var ordinal = ordinals.get(document.get("_id"));
+			if (ordinal == null || written.contains(ordinal)) {
+				continue;
+			}
+			var kept = documents.get(ordinal);
+			if (!facet) {
+				IndexedDocument.putSortKey(kept.sortKeys(), field, IndexedDocument.path(document, field));
+				continue;
+			}
+			var old = kept.facets().getOrDefault(field, List.of());
+			old.forEach(value -> unpost(field, value, ordinal));
+			IndexedDocument.putFacet(kept.facets(), field, document);
+			kept.facets().getOrDefault(field, List.of()).forEach(value -> postings.computeIfAbsent(field, f -> new HashMap<>())
+				.computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal));
+		}
+		return null;
+	}
+
+	private void unpost(String field, Object value, int ordinal) {
+		var byValue = postings.get(field);
+		var bits = byValue == null ? null : byValue.get(value);
+		if (bits != null) {
+			bits.remove(ordinal);
+			if (bits.isEmpty()) {
+				byValue.remove(value);
+			}
+		}
 	}
 
 	void remove(Object id) {
@@ -102,14 +237,7 @@ class SearchIndex {
 		var old = documents.set(ordinal, null);
 		live.remove(ordinal);
 		free.add(ordinal);
-		old.facets().forEach((field, values) -> values.forEach(value -> {
-			var byValue = postings.get(field);
-			var bits = byValue.get(value);
-			bits.remove(ordinal);
-			if (bits.isEmpty()) {
-				byValue.remove(value);
-			}
-		}));
+		old.facets().forEach((field, values) -> values.forEach(value -> unpost(field, value, ordinal)));
 		old.terms().keySet().forEach(term -> {
 			var bits = terms.get(term);
 			bits.remove(ordinal);
@@ -177,6 +305,32 @@ class SearchIndex {
 
 	List<MetadataKeys.KeyUse> metadataKeys(SearchQuery query, Document rule, Set<Object> ids) {
 		return read(() -> keys.uses(matchLocked(query, rule, ids)));
+	}
+
+	/**
+	 * The first {@code count} documents under the read rule (and {@code ids}, when given) that pass the filter, in
+	 * the given order.
+	 */
+	List<IndexedDocument> top(Document rule, Set<Object> ids, Predicate<IndexedDocument> filter, Order order, int count) {
+		return read(() -> {
+			var comparator = order.comparator(documents);
+			var best = new PriorityQueue<Integer>(comparator.reversed());
+			for (int ordinal : matchLocked(SearchQuery.ALL, rule, ids)) {
+				if (count == 0 || !filter.test(documents.get(ordinal))) {
+					continue;
+				}
+				if (best.size() < count) {
+					best.add(ordinal);
+				}
+				else if (comparator.compare(ordinal, best.peek()) < 0) {
+					best.poll();
+					best.add(ordinal);
+				}
+			}
+			var sorted = new ArrayList<>(best);
+			sorted.sort(comparator);
+			return sorted.stream().map(documents::get).toList();
+		});
 	}
 
 	int size() {

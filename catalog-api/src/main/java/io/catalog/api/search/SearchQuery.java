@@ -69,9 +69,10 @@ record SearchQuery(List<String> text, Long begin, Long end, Map<String, List<Obj
 					mode = ((Map<String, Object>) where).isEmpty() ? null : (Map<String, Object>) where;
 				}
 				default -> {
-					if (!profile.facetFields().contains(key)) {
+					if (!KnownFields.countable(profile, key)) {
 						throw new InvalidInputException("fields." + key, "cannot be searched; fields are text, "
-								+ profile.timeField() + ", scientific, mode and " + profile.facetFields());
+								+ profile.timeField() + ", scientific, mode and the string, number, date and boolean "
+								+ "fields of " + profile.collection());
 					}
 					var values = value instanceof List<?> list ? List.<Object>copyOf(list) : List.of(value);
 					if (!values.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
@@ -14,7 +15,9 @@ import org.h2.mvstore.MVStore;
  * (the operating system keeps what was written; a MongoDB server journals on its own). Commits are grouped: a
  * write that a commit begun after it already stored does not commit again. Its page cache is sized by the caller:
  * H2's default (16 MB) holds a few hundred datasets with their file lists, and every write beyond reads (and
- * deserialises) the page it goes into from the file.
+ * deserialises) the page it goes into from the file. Answers like a MongoDB replica set where the wire server alone
+ * does not: batches stay under 16 MB ({@link BoundedBatches}), and its oplog ({@link ChangeLog}) serves change
+ * streams, with each answer's {@code operationTime}.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -22,20 +25,38 @@ class DurableH2Backend extends H2Backend {
 	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
 			"drop", "dropdatabase", "renamecollection", "create");
 
+	/** Writes the oplog keeps for change streams to resume from. */
+	static final int CHANGES_KEPT = 100_000;
+
 	private final Object commits = new Object();
 
 	private long committedBelow;
 
-	/** A backend on the file, keeping up to {@code cacheMegabytes} of its pages in memory. */
+	/**
+	 * A backend on the file ({@code null}: in memory only), keeping up to {@code cacheMegabytes} of its pages in
+	 * memory.
+	 */
 	DurableH2Backend(String fileName, int cacheMegabytes) {
 		super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
 	}
 
 	@Override
+	protected Oplog createOplog() {
+		return new ChangeLog(CHANGES_KEPT, getCursorRegistry());
+	}
+
+	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		var answer = super.handleCommand(channel, database, command, query);
-		if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+		var name = command.toLowerCase(Locale.ROOT);
+		if (WRITES.contains(name)) {
 			commitVersion(getMvStore().getCurrentVersion());
+		}
+		if (name.equals("find") || name.equals("aggregate") || name.equals("getmore")) {
+			BoundedBatches.bound(answer, getCursorRegistry());
+		}
+		if (oplog instanceof ChangeLog changes) {
+			answer.put("operationTime", changes.operationTime());
 		}
 		return answer;
 	}

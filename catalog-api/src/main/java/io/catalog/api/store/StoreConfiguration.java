@@ -34,12 +34,11 @@ class StoreConfiguration {
 		}
 		Files.createDirectories(properties.dataDir());
 		var file = properties.dataDir().resolve("catalog.mv").toAbsolutePath();
-		var server = new MongoServer(new DurableH2Backend(file.toString(), properties.cacheMegabytes()));
-		server.bind("127.0.0.1", 0);
+		var server = EmbeddedServers.onFile(file, properties.cacheMegabytes());
 		InetSocketAddress address = server.getLocalAddress();
 		log.info("Embedded MongoDB store in {} (listening on 127.0.0.1:{}, {} MB page cache); set MONGODB_URI to use "
 				+ "a MongoDB server", file, address.getPort(), properties.cacheMegabytes());
-		return new EmbeddedStore(server, "mongodb://127.0.0.1:" + address.getPort() + "/" + properties.database());
+		return new EmbeddedStore(server, EmbeddedServers.uri(server, properties.database()));
 	}
 
 	@Bean(destroyMethod = "close")

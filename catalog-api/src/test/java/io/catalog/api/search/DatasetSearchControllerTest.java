@@ -254,7 +254,6 @@ class DatasetSearchControllerTest extends CatalogTest {
 		Mono.from(database.getCollection("Dataset").insertOne(new Document("_id", "written/elsewhere")
 			.append("ownerGroup", "group1").append("isPublished", true).append("datasetName", "imported")))
 			.block(Duration.ofSeconds(10));
-		assertThat(fullquery(null, "{\"text\":\"imported\"}")).isEmpty();
 		searchIndexes.rebuild().block(Duration.ofSeconds(30));
 		assertThat(fullquery(null, "{\"text\":\"imported\"}")).extracting(d -> d.get("pid")).containsExactly("written/elsewhere");
 	}
@@ -263,6 +262,59 @@ class DatasetSearchControllerTest extends CatalogTest {
 	List<String> keys(String username) {
 		return get(username, "/api/v3/datasets/metadataKeys", Map.of()).expectStatus().isOk().expectBody(List.class)
 			.returnResult().getResponseBody();
+	}
+
+	@Test
+	void fullquerySortsByAnyFieldTheSchemaKnows() {
+		for (var start : List.of("2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-01-01T00:00:00Z")) {
+			var dataset = dataset("group1", "started " + start.substring(0, 7), 9, true);
+			dataset.put("startTime", start);
+			create(dataset);
+		}
+		var order = Map.of("fields", "{}", "limits", "{\"limit\":10,\"order\":\"startTime:desc\"}");
+		assertThat(get(null, "/api/v3/datasets/fullquery", order).expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody()).extracting(d -> d.get("datasetName"))
+			.containsExactly("started 2026-03", "started 2026-02", "started 2026-01");
+
+		var later = dataset("group1", "started 2026-04", 9, true);
+		later.put("startTime", "2026-04-01T00:00:00Z");
+		create(later);
+		assertThat(get(null, "/api/v3/datasets/fullquery", order).expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody()).extracting(d -> d.get("datasetName")).first().isEqualTo("started 2026-04");
+	}
+
+	@Test
+	void sortByAFieldTheSchemaDoesNotKnowIsBadRequest() {
+		get("admin", "/api/v3/datasets/fullquery", Map.of("limits", "{\"order\":\"password:asc\"}")).expectStatus()
+			.isBadRequest().expectBody(String.class).value(body -> assertThat(body).contains("limits.order"));
+	}
+
+	@Test
+	void fullfacetCountsAnyFieldTheSchemaKnows() {
+		var one = dataset("group1", "a", 9, true);
+		one.put("license", "CC-BY-4.0");
+		create(one);
+		var two = dataset("group1", "b", 9, true);
+		two.put("license", "CC0");
+		create(two);
+		create(dataset("group1", "c", 9, true));
+		var facets = get(null, "/api/v3/datasets/fullfacet", Map.of("fields", "{}", "facets", "[\"license\"]"))
+			.expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody().get(0);
+		assertThat(counts(facets, "license")).containsOnly(Map.entry("CC-BY-4.0", 1L), Map.entry("CC0", 1L));
+
+		var filtered = get(null, "/api/v3/datasets/fullquery", Map.of("fields", "{\"license\":[\"CC0\"]}"))
+			.expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody();
+		assertThat(filtered).extracting(d -> d.get("datasetName")).containsExactly("b");
+	}
+
+	@Test
+	void aDescriptionOverTheFreeTextMaximumIsBadRequest() {
+		var dataset = dataset("group1", "long", 9, true);
+		dataset.put("description", "x".repeat(65_537));
+		post("admin", "/api/v3/datasets", dataset).expectStatus().isBadRequest().expectBody(String.class)
+			.value(body -> assertThat(body).contains("description").contains("65536"));
+		dataset.put("description", "x".repeat(65_536));
+		post("admin", "/api/v3/datasets", dataset).expectStatus().isCreated();
 	}
 
 }

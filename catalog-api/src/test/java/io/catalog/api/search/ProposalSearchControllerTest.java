@@ -45,4 +45,20 @@ class ProposalSearchControllerTest extends CatalogTest {
 		assertThat((List<Map<String, Object>>) facets.get("all")).containsExactly(Map.of("totalSets", 2));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void fullfacetCountsAnyFieldTheSchemaKnows() {
+		var proposal = new HashMap<String, Object>();
+		proposal.put("proposalId", "p9");
+		proposal.put("ownerGroup", "group1");
+		proposal.put("email", "pi@facility.test");
+		proposal.put("title", "Nine");
+		proposal.put("pi_lastname", "Curie");
+		post("proposalIngestor", "/api/v3/proposals", proposal).expectStatus().is2xxSuccessful();
+		var facets = as("admin").get().uri(b -> b.path("/api/v3/proposals/fullfacet").queryParam("facets", "{f}")
+			.build("[\"pi_lastname\"]")).exchange().expectStatus().isOk().expectBody(JSON_ARRAY).returnResult()
+			.getResponseBody().get(0);
+		assertThat((List<Map<String, Object>>) facets.get("pi_lastname")).containsExactly(Map.of("_id", "Curie", "count", 1));
+	}
+
 }

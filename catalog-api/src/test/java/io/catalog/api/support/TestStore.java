@@ -1,15 +1,15 @@
 package io.catalog.api.support;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MongoDBContainer;
 
+import io.catalog.api.store.EmbeddedServers;
+
 /**
  * The one place that decides which MongoDB the tests use: a Testcontainers MongoDB where a Docker engine runs,
- * else the embedded wire-protocol server on a random loopback port. Started once per test JVM.
+ * else the catalog's own embedded wire-protocol server (in memory) on a random loopback port. Started once per test JVM.
  */
 public final class TestStore {
 
@@ -45,11 +45,11 @@ public final class TestStore {
 	}
 
 	private static String embedded() {
-		var server = new MongoServer(new MemoryBackend());
-		server.bind("127.0.0.1", 0);
+		var server = EmbeddedServers.inMemory();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
-		log.info("No Docker engine: tests use the embedded MongoDB wire server on {}", server.getLocalAddress());
-		return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/catalog-test";
+		log.info("No Docker engine: tests use the embedded MongoDB wire server on {}, in memory, as the catalog "
+				+ "starts it (oplog on)", server.getLocalAddress());
+		return EmbeddedServers.uri(server, "catalog-test");
 	}
 
 }

@@ -144,15 +144,15 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Checks a deletion. Samples and file lists are deleted by the delete groups alone, administrators included only
-	 * if they belong to one (SciCat's rules: the archive system removes what it archived); anyone else is refused a
-	 * sample with 403 whether signed in or not.
+	 * Checks a deletion. Samples, instruments and policies are deleted by the delete groups alone, administrators
+	 * included only if they belong to one, and anyone else is refused with 403 whether signed in or not; file lists
+	 * by the delete groups alone too, once signed in (SciCat's rules: the archive system removes what it archived).
 	 */
 	public void checkDelete(Caller caller, Resource resource, Document existing) {
 		boolean deleter = caller.inAny(groups.deleteGroups());
-		if (resource == Resource.SAMPLE) {
+		if (resource == Resource.SAMPLE || resource == Resource.INSTRUMENT || resource == Resource.POLICY) {
 			if (!deleter) {
-				throw Problems.forbidden("Unauthorized to delete this sample: only DELETE_GROUPS may");
+				throw Problems.forbidden("Unauthorized to delete this " + name(resource) + ": only DELETE_GROUPS may");
 			}
 			return;
 		}
@@ -167,11 +167,10 @@ public class AccessPolicy {
 			return;
 		}
 		boolean allowed = switch (resource) {
-			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL, SAMPLE, POLICY -> deleter;
+			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL, SAMPLE, POLICY, INSTRUMENT -> deleter;
 			case ATTACHMENT -> deleter || caller.isMemberOf(existing.get("ownerGroup"))
 					|| caller.inAny(groups.attachmentPrivilegedGroups());
 			case PUBLISHED_DATA -> deleter;
-			case INSTRUMENT -> false;
 		};
 		if (!allowed) {
 			throw Problems.forbidden("Unauthorized to delete this " + name(resource));

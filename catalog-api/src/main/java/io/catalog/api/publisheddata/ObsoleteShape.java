@@ -137,11 +137,12 @@ final class ObsoleteShape {
 
 	/**
 	 * A v3 LoopBack filter with its v3 field names turned into stored paths: the {@code where} keys at every depth,
-	 * the {@code fields} and the {@code order}. Text that is not a JSON object is left for the filter parser to refuse.
+	 * the {@code fields} and the {@code order}. Text that is not a JSON object is left for the filter parser to refuse;
+	 * no filter is the empty one.
 	 */
 	static String filter(String json, ObjectMapper mapper) {
 		if (json == null || json.isBlank()) {
-			return json;
+			return "";
 		}
 		try {
 			if (!(mapper.readTree(json) instanceof ObjectNode filter)) {

@@ -114,7 +114,7 @@ class PublishedDataController {
 	@Operation(operationId = "registerPublishedData", summary = "Mark published data registered and its datasets published")
 	@ApiReturns("PublishedData")
 	Mono<Map<String, Object>> register(@PathVariable String doi, Caller caller) {
-		return published.register(doi, caller).map(this::obsolete);
+		return published.register(doi, caller, false).map(this::obsolete);
 	}
 
 	private Map<String, Object> obsolete(org.bson.Document stored) {

@@ -114,7 +114,7 @@ class PublishedDataV4Controller {
 	@Operation(operationId = "registerPublishedDataV4", summary = "Mark a publication registered and its datasets published; its metadata must meet the schema")
 	@ApiReturns("PublishedDataV4")
 	Mono<Map<String, Object>> register(@PathVariable String doi, Caller caller) {
-		return published.register(doi, caller).map(PublishedDataKind.KIND::toJson);
+		return published.register(doi, caller, true).map(PublishedDataKind.KIND::toJson);
 	}
 
 	@PostMapping("/{doi}/amend")

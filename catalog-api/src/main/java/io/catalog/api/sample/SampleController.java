@@ -24,6 +24,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.web.Problems;
 
 /** SciCat's sample routes under {@code /api/v3/samples} and {@code /api/v4/samples}. */
 @RestController
@@ -93,6 +94,10 @@ class SampleController {
 	@ApiBody("UpdateSample")
 	@ApiReturns("Sample")
 	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
+		if (!caller.authenticated()) {
+			// SciCat asks an anonymous caller to sign in before it looks at the sample
+			return Mono.error(Problems.unauthorized());
+		}
 		return catalog.patch(Samples.KIND, caller, id, body, Samples.PATCH, Set.of("sampleId"))
 			.map(Samples.KIND::toJson);
 	}

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
-import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
@@ -26,16 +25,17 @@ final class LenientUris extends ChannelInboundHandlerAdapter {
 	private LenientUris() {
 	}
 
-	/** Puts the handler right behind the HTTP codec of every connection, where it sees each decoded request. */
+	/**
+	 * Puts the handler right behind the HTTP codec of every channel as it is set up, so that it sees the first
+	 * request of a connection too.
+	 */
 	static NettyServerCustomizer customizer() {
-		return server -> server.doOnConnection(LenientUris::install);
-	}
-
-	private static void install(Connection connection) {
-		var pipeline = connection.channel().pipeline();
-		if (pipeline.get(NAME) == null && pipeline.get(NettyPipeline.HttpCodec) != null) {
-			pipeline.addAfter(NettyPipeline.HttpCodec, NAME, INSTANCE);
-		}
+		return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			var pipeline = channel.pipeline();
+			if (pipeline.get(NAME) == null && pipeline.get(NettyPipeline.HttpCodec) != null) {
+				pipeline.addAfter(NettyPipeline.HttpCodec, NAME, INSTANCE);
+			}
+		});
 	}
 
 	@Override

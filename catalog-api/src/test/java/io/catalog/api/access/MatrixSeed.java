@@ -72,13 +72,14 @@ final class MatrixSeed {
 		seed.ids.put("sampleattachment", api.create("user1", "/api/v3/samples/{id}/attachments", attachment(),
 				seed.ids.get("sample")).get("id"));
 		seed.ids.put("proposal", id(api.create("proposalIngestor", "/api/v3/proposals", proposal("matrix-1"))));
-		seed.ids.put("proposalattachment", api.create("user1", "/api/v3/proposals/{id}/attachments", attachment(),
+		seed.ids.put("proposalattachment", api.create("proposalIngestor", "/api/v3/proposals/{id}/attachments", attachment(),
 				seed.ids.get("proposal")).get("id"));
 		seed.ids.put("user", "user1");
 		seed.ids.put("job", api.create("user1", "/api/v3/jobs", archiveJob(pid)).get("id"));
 		seed.ids.put("instrument", id(api.create("admin", "/api/v3/instruments", Map.of("uniqueName", "matrix-1", "name", "TOMCAT"))));
+		seed.ids.put("instrumentuuid", ((String) seed.ids.get("instrument")).substring("test.prefix/".length()));
 		seed.ids.put("policy", id(api.create("admin", "/api/v3/policies", Map.of("ownerGroup", "group1", "manager", List.of("pi@facility.test")))));
-		seed.ids.put("doi", id(api.create("admin", "/api/v3/publisheddata", publication())));
+		seed.ids.put("doi", id(api.create("admin", "/api/v3/publisheddata", with(publication(), "pidArray", List.of(pid)))));
 		seed.ids.put("token", id(api.create("user1", "/api/v3/users/my/tokens", Map.of("name", "matrix"))));
 		var scoped = (String) api.create("user5", "/api/v3/users/my/tokens", Map.of("groups", List.of("group4"))).get("token");
 		USERS.forEach((caller, username) -> {
@@ -155,6 +156,7 @@ final class MatrixSeed {
 			case "instrument" -> Map.of("uniqueName", "matrix-2", "name", "SINQ");
 			case "policy" -> Map.of("ownerGroup", "group3", "manager", List.of("pi@facility.test"));
 			case "publication" -> publication();
+			case "publicationv4" -> Map.of("title", "Scans", "abstract", "What we found", "datasetPids", List.of());
 			case "login" -> Map.of("username", "user1", "password", TestAccounts.password("user1"));
 			case "token" -> Map.of("name", "matrix");
 			case "empty" -> Map.of();

@@ -76,7 +76,7 @@ class AttachmentControllerTest extends CatalogTest {
 		as("user2").get().uri("/api/v3/samples/{id}/attachments", sampleId).exchange().expectStatus().isForbidden();
 		created("proposalIngestor", "/api/v3/proposals", Map.of("proposalId", "20170266", "email", "pi@facility.test",
 				"title", "Proposal", "ownerGroup", "group1"));
-		assertThat(created("user1", "/api/v3/proposals/{id}/attachments", THUMBNAIL, "20170266"))
+		assertThat(created("proposalIngestor", "/api/v3/proposals/{id}/attachments", THUMBNAIL, "20170266"))
 			.containsEntry("proposalId", "20170266");
 	}
 

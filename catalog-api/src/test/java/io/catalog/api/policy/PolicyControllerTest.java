@@ -112,7 +112,7 @@ class PolicyControllerTest extends CatalogTest {
 		as("archiveManager").delete().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isOk();
 		as("admin").get().uri("/api/v3/policies/{id}", id).exchange().expectStatus().isNotFound();
 		var other = create(policy("group2"));
-		as("admin").delete().uri("/api/v3/policies/{id}", other).exchange().expectStatus().isOk();
+		as("admin").delete().uri("/api/v3/policies/{id}", other).exchange().expectStatus().isForbidden();
 	}
 
 	@Test

@@ -76,6 +76,7 @@ class ObsoleteShapeTest {
 		assertThat(filter.at("/fields/metadata.thumbnail").asInt()).isZero();
 		assertThat(filter.at("/limits/order").asText()).isEqualTo("metadata.publicationYear:desc,title");
 		assertThat(ObsoleteShape.filter("not json", mapper)).isEqualTo("not json");
+		assertThat(ObsoleteShape.filter(null, mapper)).isEmpty();
 	}
 
 }

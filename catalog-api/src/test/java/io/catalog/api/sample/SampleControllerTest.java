@@ -143,7 +143,7 @@ class SampleControllerTest extends CatalogTest {
 		as("user2").patch().uri("/api/v3/samples/{id}", id).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("description", "mine")).exchange().expectStatus().isForbidden();
 		as(null).patch().uri("/api/v3/samples/{id}", id).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("description", "mine")).exchange().expectStatus().isForbidden();
+			.bodyValue(Map.of("description", "mine")).exchange().expectStatus().isUnauthorized();
 		var published = sample("group1");
 		published.put("isPublished", true);
 		var visible = (String) create("user1", published).get("sampleId");

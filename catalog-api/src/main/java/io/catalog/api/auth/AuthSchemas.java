@@ -42,7 +42,7 @@ class AuthSchemas {
 					.required(STRING, "newPassword", "confirmPassword").build(),
 				"Message", Schema.builder().required("message", STRING).build(),
 				"Jwt", Schema.builder().required("jwt", STRING).required("expires_in", INTEGER).build(),
-				"TokenRequest", Schema.builder().optional("expiresIn", ANY).build()));
+				"JwtRequest", Schema.builder().optional("expiresIn", ANY).build()));
 	}
 
 }

@@ -57,7 +57,7 @@ class UserJwtController {
 	}
 
 	/** How long a minted token should live: seconds, SciCat's {@code 2h}/{@code 7d} forms, or {@code never}. */
-	record TokenRequest(Object expiresIn) {
+	record JwtRequest(Object expiresIn) {
 	}
 
 	@PostMapping({ "/api/v3/users/jwt", "/api/v4/users/jwt" })
@@ -71,9 +71,9 @@ class UserJwtController {
 	@PostMapping({ "/api/v3/users/{id}/jwt", "/api/v4/users/{id}/jwt" })
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createUserJwt", summary = "A token for the user, with a chosen lifetime (admins)")
-	@ApiBody("TokenRequest")
+	@ApiBody("JwtRequest")
 	@ApiReturns("Jwt")
-	Mono<Map<String, Object>> forUser(@PathVariable String id, @RequestBody(required = false) TokenRequest body,
+	Mono<Map<String, Object>> forUser(@PathVariable String id, @RequestBody(required = false) JwtRequest body,
 			Caller caller) {
 		return notByApiToken().then(Mono.defer(() -> {
 			if (!caller.authenticated()) {

@@ -3,6 +3,7 @@ package io.catalog.api.runtimeconfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -27,7 +28,7 @@ public record RuntimeConfigProperties(Map<String, Path> files, List<String> sync
 
 	/** The ids to copy, each once, the frontend's first. */
 	List<String> ids() {
-		return java.util.stream.Stream.concat(ALWAYS.stream(), sync.stream()).distinct().toList();
+		return Stream.concat(ALWAYS.stream(), sync.stream()).distinct().toList();
 	}
 
 }

@@ -27,17 +27,23 @@ import io.catalog.api.access.Resource;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.FieldError;
+import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**
  * SciCat's v4 {@code /origdatablocks}: the same rules as v3, for signed-in callers only (anyone else is refused with
- * 403, as SciCat answers), with {@code include} of the block's dataset, and {@code /public} for anyone: the
- * published blocks.
+ * 403, as SciCat answers), a block's {@code size} required as SciCat's v4 requires it, {@code include} of the
+ * block's dataset, and {@code /public} for anyone: the published blocks.
  */
 @RestController
 @RequestMapping("/api/v4/origdatablocks")
 @Tag(name = "OrigDatablocks")
 class OrigDatablockV4Controller {
+
+	private static final String SIZE = "size";
+
+	private static final String SIZE_REQUIRED = "is required in v4 (v3 takes the files' total when it is left out)";
 
 	private final Catalog catalog;
 
@@ -57,7 +63,11 @@ class OrigDatablockV4Controller {
 	@ApiBody("CreateOrigDatablock")
 	@ApiReturns("OrigDatablock")
 	Mono<Map<String, Object>> create(@RequestBody Map<String, Object> body, Caller caller) {
-		return signedIn(caller).then(routes.create(body, caller));
+		return signedIn(caller).then(Mono.fromRunnable(() -> {
+			if (!body.containsKey(SIZE)) {
+				throw new InvalidInputException(SIZE, SIZE_REQUIRED);
+			}
+		})).then(routes.create(body, caller));
 	}
 
 	@PostMapping("/isValid")
@@ -66,8 +76,9 @@ class OrigDatablockV4Controller {
 	Mono<Map<String, Object>> isValid(@RequestBody Map<String, Object> body, Caller caller) {
 		return signedIn(caller).then(routes.isValid(body, caller)).map(answer -> {
 			var v4 = new LinkedHashMap<String, Object>();
-			v4.put("valid", answer.get("valid"));
-			v4.put("reason", answer.get("errors"));
+			boolean sized = body.containsKey(SIZE);
+			v4.put("valid", Boolean.TRUE.equals(answer.get("valid")) && sized);
+			v4.put("reason", sized ? answer.get("errors") : List.of(new FieldError(SIZE, SIZE_REQUIRED)));
 			return v4;
 		});
 	}

@@ -68,6 +68,18 @@ class OrigDatablockV4ControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aBlockWithoutItsSizeIsRefusedInV4Only() {
+		var pid = dataset(false);
+		var unsized = block(pid, 2);
+		unsized.remove("size");
+		post("user1", "/api/v4/origdatablocks/isValid", unsized).expectStatus().isOk().expectBody()
+			.jsonPath("$.valid").isEqualTo(false).jsonPath("$.reason[0].field").isEqualTo("size");
+		post("user1", "/api/v4/origdatablocks", unsized).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.errors[0].field").isEqualTo("size");
+		assertThat(created("user1", "/api/v3/origdatablocks", unsized)).containsEntry("size", 80);
+	}
+
+	@Test
 	void listsIncludeTheDatasetAndKeepToTheReadRule() {
 		var pid = dataset(false);
 		created("user1", "/api/v4/origdatablocks", block(pid, 1));

@@ -8,12 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.test.context.TestPropertySource;
-
 import io.catalog.api.support.CatalogTest;
 import io.catalog.api.support.Requests;
 
-@TestPropertySource(properties = "catalog.history.read-groups.datablock=group3")
 class HistoryControllerTest extends CatalogTest {
 
 	String changedDatablock() {
@@ -55,7 +52,9 @@ class HistoryControllerTest extends CatalogTest {
 	void readersAreTheAdministratorsAndTheGroupsNamedPerSubsystem() {
 		var id = changedDatablock();
 		var filter = "{\"subsystem\":\"Datablock\",\"documentId\":\"" + id + "\"}";
-		assertThat(history("user3", filter)).containsEntry("totalCount", 1);
+		assertThat(history("admin", filter)).containsEntry("totalCount", 1);
+		assertThat(new HistoryProperties(Map.of("datablock", List.of(" group3 "))).readGroups("Datablock"))
+			.containsExactly("group3");
 		as("user1").get().uri(b -> b.path("/api/v3/history").queryParam("filter", "{f}").build(filter)).exchange()
 			.expectStatus().isForbidden();
 		as("user3").get().uri(b -> b.path("/api/v3/history").queryParam("filter", "{f}")

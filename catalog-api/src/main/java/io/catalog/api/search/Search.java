@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.DocumentStore;
 import io.catalog.api.document.InvalidInputException;
 
 /**
@@ -48,7 +50,7 @@ class Search {
 	Mono<List<Map<String, Object>>> fullquery(Profile profile, String fieldsJson, String limitsJson, Caller caller) {
 		var limits = catalog.filters().parseLimits(limitsJson);
 		var order = order(profile, limits.order());
-		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile)
+		return answer(profile, fieldsJson, caller, (query, ids) -> indexes.of(profile)
 			.page(query, rule(profile, caller), ids, order, limits.skip(), limits.limit()))
 			.flatMap(page -> fetch(profile, page.ids(), caller))
 			.map(documents -> inQueryUnits(profile, documents, query(profile, fieldsJson)));
@@ -56,22 +58,23 @@ class Search {
 
 	Mono<List<Map<String, Object>>> fullfacet(Profile profile, String fieldsJson, String facetsJson, Caller caller) {
 		var facets = facets(profile, facetsJson);
-		return answer(profile, fieldsJson, (query, ids) -> List.<Map<String, Object>>of(
+		return answer(profile, fieldsJson, caller, (query, ids) -> List.<Map<String, Object>>of(
 				new LinkedHashMap<>(indexes.of(profile).facets(query, rule(profile, caller), ids, facets))));
 	}
 
 	Mono<Long> count(Profile profile, String fieldsJson, Caller caller) {
-		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile).count(query, rule(profile, caller), ids));
+		return answer(profile, fieldsJson, caller, (query, ids) -> indexes.of(profile).count(query, rule(profile, caller), ids));
 	}
 
 	Mono<List<MetadataKeys.KeyUse>> metadataKeys(Profile profile, String fieldsJson, Caller caller) {
-		return answer(profile, fieldsJson, (query, ids) -> indexes.of(profile).metadataKeys(query, rule(profile, caller), ids));
+		return answer(profile, fieldsJson, caller, (query, ids) -> indexes.of(profile).metadataKeys(query, rule(profile, caller), ids));
 	}
 
 	/** Reads the fields, resolves a raw {@code mode} in MongoDB if there is one, then asks the index. */
-	private <T> Mono<T> answer(Profile profile, String fieldsJson, BiFunction<SearchQuery, Set<Object>, T> ask) {
+	private <T> Mono<T> answer(Profile profile, String fieldsJson, Caller caller,
+			BiFunction<SearchQuery, Set<Object>, T> ask) {
 		return Mono.fromCallable(() -> query(profile, fieldsJson))
-			.flatMap(query -> modeIds(profile, query).map(ids -> ask.apply(query, ids))
+			.flatMap(query -> modeIds(profile, query, caller).map(ids -> ask.apply(query, ids))
 				.switchIfEmpty(Mono.fromCallable(() -> ask.apply(query, null))));
 	}
 
@@ -148,8 +151,11 @@ class Search {
 		return documents;
 	}
 
-	/** The ids a raw {@code mode} condition selects, from MongoDB; empty when the query has none. */
-	private Mono<Set<Object>> modeIds(Profile profile, SearchQuery query) {
+	/**
+	 * The ids a raw {@code mode} condition selects among the documents the caller may read, from MongoDB (the read
+	 * rule first, so no client pattern runs over another's documents); empty when the query has none.
+	 */
+	private Mono<Set<Object>> modeIds(Profile profile, SearchQuery query, Caller caller) {
 		if (query.mode() == null) {
 			return Mono.empty();
 		}
@@ -161,8 +167,10 @@ class Search {
 			return Mono.error(new InvalidInputException("fields.mode", "cannot be read"));
 		}
 		var where = catalog.filters().parseWhere(json, profile.kind().schema());
-		return Flux.from(catalog.store().collection(profile.kind().collection()).find(where)
-			.projection(new Document("_id", 1))).map(d -> d.get("_id")).collect(HashSet::new, Set::add);
+		var store = catalog.store();
+		return Flux.from(store.collection(profile.kind().collection()).find(DocumentStore.and(where, rule(profile, caller)))
+			.projection(new Document("_id", 1)).maxTime(store.maxTimeMillis(), TimeUnit.MILLISECONDS))
+			.map(d -> d.get("_id")).collect(HashSet::new, Set::add);
 	}
 
 	/** The page's documents in the index's order, read in one query by their ids. */

@@ -10,8 +10,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import io.catalog.api.access.CallerArgumentResolver;
 
 /**
- * SciCat's transport: case-insensitive paths, the caller handed to every handler that asks for it, and keep-alive
- * connections that are always read again.
+ * SciCat's transport: case-insensitive paths, the caller handed to every handler that asks for it, keep-alive
+ * connections that are always read again, and problem bodies on the refusals the server answers by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
@@ -19,6 +19,11 @@ class WebConfiguration implements WebFluxConfigurer {
 	@Bean
 	NettyServerCustomizer keepAliveReads() {
 		return KeepAliveReads.customizer();
+	}
+
+	@Bean
+	NettyServerCustomizer problemResponses() {
+		return ProblemResponses.customizer();
 	}
 
 	@Override

@@ -80,6 +80,7 @@ public final class LocalKafka implements AutoCloseable {
 		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (!reachable()) {
 			if (!process.isAlive() || System.nanoTime() > deadline) {
+				process.destroyForcibly();
 				throw new IOException("Kafka broker did not start; see " + dir.resolve("broker.log"));
 			}
 			Thread.sleep(200);

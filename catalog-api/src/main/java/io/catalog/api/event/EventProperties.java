@@ -24,11 +24,6 @@ import org.springframework.util.unit.DataSize;
 public record EventProperties(String bootstrapServers, Map<String, String> producer, Map<String, String> topics,
 		String source, Duration recoverAfter, int batchSize, DataSize outboxMemory) {
 
-	public EventProperties(String bootstrapServers, Map<String, String> producer, Map<String, String> topics,
-			String source, Duration recoverAfter, int batchSize) {
-		this(bootstrapServers, producer, topics, source, recoverAfter, batchSize, null);
-	}
-
 	public EventProperties {
 		outboxMemory = outboxMemory == null || outboxMemory.toBytes() <= 0 ? DataSize.ofMegabytes(64) : outboxMemory;
 		producer = producer == null ? Map.of() : Map.copyOf(producer);

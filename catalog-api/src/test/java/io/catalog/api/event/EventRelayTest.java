@@ -44,7 +44,7 @@ class EventRelayTest {
 	private final ObjectMapper mapper = new ObjectMapper();
 
 	private final EventProperties properties = new EventProperties(null, Map.of(),
-			Map.of("Dataset", "catalog.dataset"), null, Duration.ofSeconds(1), 0);
+			Map.of("Dataset", "catalog.dataset"), null, Duration.ofSeconds(1), 0, null);
 
 	private final EventConfiguration configuration = new EventConfiguration();
 

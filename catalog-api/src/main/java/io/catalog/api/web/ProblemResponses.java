@@ -10,7 +10,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
@@ -30,16 +29,17 @@ final class ProblemResponses extends ChannelOutboundHandlerAdapter {
 	private ProblemResponses() {
 	}
 
-	/** Puts the handler behind the HTTP codec of every connection, where it sees whole responses. */
+	/**
+	 * Puts the handler behind the HTTP codec of every connection as the channel is set up, before its first request
+	 * is read (a request refused while decoding is answered before any connection callback).
+	 */
 	static NettyServerCustomizer customizer() {
-		return server -> server.doOnConnection(ProblemResponses::install);
-	}
-
-	private static void install(Connection connection) {
-		var pipeline = connection.channel().pipeline();
-		if (pipeline.get(NAME) == null && pipeline.get(NettyPipeline.HttpCodec) != null) {
-			pipeline.addAfter(NettyPipeline.HttpCodec, NAME, INSTANCE);
-		}
+		return server -> server.doOnChannelInit((observer, channel, address) -> {
+			var pipeline = channel.pipeline();
+			if (pipeline.get(NAME) == null && pipeline.get(NettyPipeline.HttpCodec) != null) {
+				pipeline.addAfter(NettyPipeline.HttpCodec, NAME, INSTANCE);
+			}
+		});
 	}
 
 	@Override

@@ -75,18 +75,19 @@ class HostileInputProperties {
 
 	@BeforeContainer
 	static void start() throws Exception {
-		app = new SpringApplicationBuilder(CatalogApplication.class).properties(Map.ofEntries(
-				Map.entry("server.port", "0"),
-				Map.entry("catalog.store.uri", TestStore.uri().replace("/catalog-test", "/catalog-fuzz")),
-				Map.entry("catalog.events.bootstrap-servers", TestKafka.bootstrapServers()),
-				Map.entry("catalog.auth.functional-accounts-file", TestAccounts.file()),
-				Map.entry("catalog.auth.jwt-secret", "fuzz-secret-of-more-than-thirty-two-bytes-" + UUID.randomUUID()),
-				Map.entry("catalog.access.admin-groups", "admin"),
-				Map.entry("catalog.access.create-dataset-groups", "group1,group2,group3"),
-				Map.entry("catalog.access.sample-groups", "group1"),
-				Map.entry("catalog.access.proposal-groups", "proposalingestor"),
-				Map.entry("catalog.auth.login.max-failures-per-source", "1000000"),
-				Map.entry("logging.level.io.catalog", "WARN"))).run();
+		// as arguments, which win over application.yml (default properties would not)
+		app = new SpringApplicationBuilder(CatalogApplication.class).run(
+				"--server.port=0",
+				"--catalog.store.uri=" + TestStore.uri().replace("/catalog-test", "/catalog-fuzz"),
+				"--catalog.events.bootstrap-servers=" + TestKafka.bootstrapServers(),
+				"--catalog.auth.functional-accounts-file=" + TestAccounts.file(),
+				"--catalog.auth.jwt-secret=fuzz-secret-of-more-than-thirty-two-bytes-" + UUID.randomUUID(),
+				"--catalog.access.admin-groups=admin",
+				"--catalog.access.create-dataset-groups=group1,group2,group3",
+				"--catalog.access.sample-groups=group1",
+				"--catalog.access.proposal-groups=proposalingestor",
+				"--catalog.auth.login.max-failures-per-source=1000000",
+				"--logging.level.io.catalog=WARN");
 		base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 		http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 		seedPid = (String) MAPPER.readValue(send("POST", "/api/v3/datasets", Requests.rawDataset("group1"), "admin").body(),

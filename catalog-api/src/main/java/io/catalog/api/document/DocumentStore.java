@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -45,26 +47,37 @@ public class DocumentStore {
 
 	private final Journal journal;
 
+	private final long maxTimeMillis;
+
 	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners) {
-		this(database, listeners, Journal.NONE);
+		this(database, listeners, Journal.NONE, new QueryProperties(null, null, null));
+	}
+
+	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Optional<Journal> journal) {
+		this(database, listeners, journal.orElse(Journal.NONE), new QueryProperties(null, null, null));
 	}
 
 	@Autowired
-	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Optional<Journal> journal) {
-		this(database, listeners, journal.orElse(Journal.NONE));
+	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Optional<Journal> journal,
+			QueryProperties query) {
+		this(database, listeners, journal.orElse(Journal.NONE), query);
 	}
 
-	private DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Journal journal) {
+	private DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Journal journal, QueryProperties query) {
 		this.database = database;
 		this.listeners = List.copyOf(listeners);
 		this.journal = journal;
+		this.maxTimeMillis = query.maxTime().toMillis();
 	}
 
 	public MongoCollection<Document> collection(String name) {
 		return database.getCollection(name);
 	}
 
-	/** The documents matching the filter's condition and the access rule, one page, with relations included. */
+	/**
+	 * The documents matching the filter's condition and the access rule, one page, with relations included. The
+	 * query may take at most the configured time.
+	 */
 	public Flux<Document> find(EntityKind kind, Filter filter, Document rule) {
 		return find(kind, filter, rule, relation -> new Document());
 	}
@@ -75,7 +88,8 @@ public class DocumentStore {
 	 */
 	public Flux<Document> find(EntityKind kind, Filter filter, Document rule,
 			Function<EntityKind.Relation, Document> relationRule) {
-		var find = collection(kind.collection()).find(and(filter.where(), rule)).skip(filter.skip()).limit(filter.limit());
+		var find = collection(kind.collection()).find(and(filter.where(), rule)).skip(filter.skip()).limit(filter.limit())
+			.maxTime(maxTimeMillis, TimeUnit.MILLISECONDS);
 		if (!filter.order().isEmpty()) {
 			find = find.sort(filter.order());
 		}
@@ -101,7 +115,8 @@ public class DocumentStore {
 	}
 
 	public Mono<Long> count(EntityKind kind, Document where, Document rule) {
-		return Mono.from(collection(kind.collection()).countDocuments(and(where, rule)));
+		return Mono.from(collection(kind.collection()).countDocuments(and(where, rule),
+				new CountOptions().maxTime(maxTimeMillis, TimeUnit.MILLISECONDS)));
 	}
 
 	public Mono<Document> get(EntityKind kind, Object id) {
@@ -266,14 +281,23 @@ public class DocumentStore {
 		return result;
 	}
 
-	static Document and(Document where, Document rule) {
+	/**
+	 * The client's condition under the access rule, the rule first: a store that evaluates {@code $and} in order
+	 * (the embedded one does) runs no client pattern over a document the caller may not read.
+	 */
+	public static Document and(Document where, Document rule) {
 		if (rule.isEmpty()) {
 			return where;
 		}
 		if (where.isEmpty()) {
 			return rule;
 		}
-		return new Document("$and", List.of(where, rule));
+		return new Document("$and", List.of(rule, where));
+	}
+
+	/** A client query's time limit, for queries made around {@link #find} (search's raw conditions). */
+	public long maxTimeMillis() {
+		return maxTimeMillis;
 	}
 
 	/** An update that sets the given fields. */

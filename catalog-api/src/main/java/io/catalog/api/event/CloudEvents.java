@@ -23,7 +23,8 @@ import io.catalog.api.document.Json;
 /**
  * Turns an outbox entry into a CloudEvent: id = the entry's id (stable across resends), type
  * {@code io.catalog.<collection>.<created|updated|deleted>}, subject = the document id (also the Kafka key), data
- * = the document as the API shows it (as it was, for a delete), and {@code sequence} = the write's order.
+ * = the document as the API shows it (as it was, for a delete), and {@code sequence} = the write's order. An event
+ * too large for Kafka goes without its document: data is then {@code {"_id": id, "dataOmitted": true}}.
  */
 class CloudEvents {
 
@@ -37,6 +38,10 @@ class CloudEvents {
 	}
 
 	CloudEvent of(Document entry) {
+		return of(entry, false);
+	}
+
+	CloudEvent of(Document entry, boolean withoutData) {
 		var operation = entry.getString("operation").toLowerCase(Locale.ROOT);
 		return CloudEventBuilder.v1()
 			.withId(entry.getString("_id"))
@@ -47,7 +52,8 @@ class CloudEvents {
 			.withTime(entry.getDate("at").toInstant().atOffset(ZoneOffset.UTC))
 			.withExtension("sequence", String.valueOf(entry.getLong("seq")))
 			.withDataContentType("application/json")
-			.withData(json(entry.get("data", Document.class)))
+			.withData(json(withoutData ? new Document("_id", entry.get("documentId")).append("dataOmitted", true)
+					: entry.get("data", Document.class)))
 			.build();
 	}
 

@@ -13,6 +13,7 @@ import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,7 @@ class EventRelay implements SmartLifecycle {
 		var batch = outbox.oldest(properties.batchSize()).collectList().block(WAIT);
 		var held = new HashSet<String>();
 		var sending = new ArrayList<Document>();
+		long fetched = 0;
 		for (var entry : batch == null ? List.<Document>of() : batch) {
 			var key = entry.getString("collection") + "/" + entry.get("documentId");
 			if (held.contains(key)) {
@@ -118,8 +120,16 @@ class EventRelay implements SmartLifecycle {
 			}
 			held.add(key);
 			var ready = outbox.ready(entry);
-			if (ready == null) {
+			if (ready == null && outbox.confirmedWithoutDocument(entry)) {
+				if (fetched > properties.outboxMemory().toBytes()) {
+					break;
+				}
+				ready = outbox.fromStore(entry).block(WAIT);
+				fetched += Footprint.of(ready);
+			}
+			else if (ready == null) {
 				ready = recoverIfOld(entry);
+				fetched += ready == null ? 0 : Footprint.of(ready);
 			}
 			if (ready != null) {
 				sending.add(ready);
@@ -141,8 +151,7 @@ class EventRelay implements SmartLifecycle {
 	private int send(List<Document> entries) throws InterruptedException {
 		var futures = new ArrayList<Future<RecordMetadata>>(entries.size());
 		for (var entry : entries) {
-			var event = events.of(entry);
-			var future = producer.send(new ProducerRecord<>(entry.getString("topic"), event.getSubject(), event));
+			var future = producer.send(record(entry, false));
 			futures.add(future);
 			if (future.isDone() && failed(future)) {
 				break;
@@ -156,10 +165,32 @@ class EventRelay implements SmartLifecycle {
 				sent.add(entries.get(i).get("_id"));
 			}
 			catch (ExecutionException ex) {
-				failure = new IllegalStateException("Kafka refused an event", ex.getCause());
+				if (ex.getCause() instanceof RecordTooLargeException && sentWithoutData(entries.get(i))) {
+					sent.add(entries.get(i).get("_id"));
+				}
+				else {
+					failure = new IllegalStateException("Kafka refused an event", ex.getCause());
+				}
 			}
 		}
 		return confirmSent(sent, failure);
+	}
+
+	private ProducerRecord<String, CloudEvent> record(Document entry, boolean withoutData) {
+		var event = events.of(entry, withoutData);
+		return new ProducerRecord<>(entry.getString("topic"), event.getSubject(), event);
+	}
+
+	/** An event larger than Kafka takes goes without its document (consumers read it from the API). */
+	private boolean sentWithoutData(Document entry) throws InterruptedException {
+		try {
+			producer.send(record(entry, true)).get();
+			log.info("Event {} was larger than Kafka accepts; sent without its document", entry.get("_id"));
+			return true;
+		}
+		catch (ExecutionException ex) {
+			return false;
+		}
 	}
 
 	/** A send that failed at once (no metadata: Kafka away) stops the batch, so no later event overtakes it. */
@@ -169,7 +200,7 @@ class EventRelay implements SmartLifecycle {
 			return false;
 		}
 		catch (ExecutionException ex) {
-			return true;
+			return !(ex.getCause() instanceof RecordTooLargeException);
 		}
 	}
 

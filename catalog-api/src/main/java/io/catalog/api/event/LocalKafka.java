@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalKafka implements AutoCloseable {
 
+	/** How long a broker may take to listen (a first start on a busy two-core machine took over a minute). */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
 	private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
 
 	private final Path dir;
@@ -77,9 +80,10 @@ public final class LocalKafka implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
 			.start();
 		Files.writeString(dir.resolve("broker.pid"), Long.toString(process.pid()));
-		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		var deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		while (!reachable()) {
 			if (!process.isAlive() || System.nanoTime() > deadline) {
+				process.destroyForcibly();
 				throw new IOException("Kafka broker did not start; see " + dir.resolve("broker.log"));
 			}
 			Thread.sleep(200);

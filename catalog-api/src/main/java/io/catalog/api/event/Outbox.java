@@ -24,8 +24,10 @@ import io.catalog.api.document.Journal;
  * The event outbox: a collection where every followed write is noted ({@code pending}) before the store makes
  * it. The write's confirmation, with the document as written, stays in memory: one small store write per
  * change. The relay sends confirmed entries and deletes them once Kafka has them, so an event outlives a Kafka
- * outage; an entry whose confirmation was lost (a crash, or more confirmations waiting than memory keeps) is
- * decided from the stored document ({@link #recover}). The entry id is the event id.
+ * outage. The documents held are bounded by their size ({@link EventProperties#outboxMemory}); past it a
+ * confirmation keeps only the entry's id, and its event carries the document as stored when sent
+ * ({@link #fromStore}). An entry whose confirmation was lost (a crash, or more ids than memory keeps) is decided
+ * from the stored document ({@link #recover}). The entry id is the event id.
  */
 class Outbox implements Journal {
 
@@ -36,7 +38,7 @@ class Outbox implements Journal {
 	static final String READY = "ready";
 
 	/** Beyond this many confirmations waiting (Kafka away for long), entries are decided from the store. */
-	static final int MAX_CONFIRMED_IN_MEMORY = 10_000;
+	static final int MAX_CONFIRMED_IN_MEMORY = 100_000;
 
 	private final MongoDatabase database;
 
@@ -46,7 +48,10 @@ class Outbox implements Journal {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	private final Map<Object, Document> confirmed = new ConcurrentHashMap<>();
+	/** Confirmed entries: with the document as written, or (past the memory bound) only their id. */
+	private final Map<Object, Held> confirmed = new ConcurrentHashMap<>();
+
+	private final AtomicLong heldBytes = new AtomicLong();
 
 	Outbox(MongoDatabase database, EventProperties properties, Runnable wake) {
 		this.database = database;
@@ -96,25 +101,77 @@ class Outbox implements Journal {
 	public Mono<Void> confirm(Object entry, Document document) {
 		return Mono.fromRunnable(() -> {
 			if (confirmed.size() < MAX_CONFIRMED_IN_MEMORY) {
-				confirmed.put(entry, document);
+				long bytes = Footprint.of(document);
+				if (heldBytes.addAndGet(bytes) <= properties.outboxMemory().toBytes()) {
+					forget(confirmed.put(entry, new Held(document, bytes)));
+				}
+				else {
+					heldBytes.addAndGet(-bytes);
+					forget(confirmed.put(entry, Held.ID_ONLY));
+				}
 			}
 			wake.run();
 		});
 	}
 
-	/** The entry ready to send: stored ready, or confirmed in memory (then with the document as written). */
+	/** The entry ready to send: stored ready, or confirmed in memory with the document as written. */
 	Document ready(Document entry) {
 		if (READY.equals(entry.get("state"))) {
 			return entry;
 		}
-		var document = confirmed.get(entry.get("_id"));
-		return document == null ? null : new Document(entry).append("state", READY).append("data", document);
+		var held = confirmed.get(entry.get("_id"));
+		return held == null || held.document() == null ? null
+				: new Document(entry).append("state", READY).append("data", held.document());
+	}
+
+	/** Whether the entry was confirmed but its document not kept (memory full): send it as stored now. */
+	boolean confirmedWithoutDocument(Document entry) {
+		var held = confirmed.get(entry.get("_id"));
+		return held != null && held.document() == null;
+	}
+
+	/**
+	 * A confirmed entry whose document was not kept, ready with the document as stored now (the write happened; a
+	 * later write's own entry follows it), or only its id when it is gone or was deleted.
+	 */
+	Mono<Document> fromStore(Document entry) {
+		var id = entry.get("documentId");
+		var ready = new Document(entry).append("state", READY);
+		if (Change.Operation.DELETE.name().equals(entry.get("operation"))) {
+			return Mono.just(ready.append("data", new Document("_id", id)));
+		}
+		return Mono.from(database.getCollection(entry.getString("collection")).find(Filters.eq("_id", id)).first())
+			.defaultIfEmpty(new Document("_id", id))
+			.map(document -> ready.append("data", document));
+	}
+
+	/** The bytes the documents held in memory take, as estimated. */
+	long heldBytes() {
+		return heldBytes.get();
 	}
 
 	@Override
 	public Mono<Void> abandon(Object entry) {
-		confirmed.remove(entry);
+		forget(confirmed.remove(entry));
 		return Mono.from(entries().deleteOne(Filters.eq("_id", entry))).then();
+	}
+
+	private void forget(Held held) {
+		if (held != null) {
+			heldBytes.addAndGet(-held.bytes());
+		}
+	}
+
+	/**
+	 * A confirmation in memory.
+	 *
+	 * @param document the document as written, or {@code null} when only the id is kept
+	 * @param bytes its estimated size
+	 */
+	private record Held(Document document, long bytes) {
+
+		static final Held ID_ONLY = new Held(null, 0);
+
 	}
 
 	/** The oldest entries, in the order their writes were noted. */
@@ -141,7 +198,7 @@ class Outbox implements Journal {
 	/** Kafka has these entries: forgets them. */
 	Mono<Long> delete(List<Object> ids) {
 		return Mono.from(entries().deleteMany(Filters.in("_id", ids)))
-			.doOnSuccess(result -> ids.forEach(confirmed::remove))
+			.doOnSuccess(result -> ids.forEach(id -> forget(confirmed.remove(id))))
 			.map(result -> result.getDeletedCount());
 	}
 

@@ -3,9 +3,9 @@ package io.catalog.api.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.BsonRegularExpression;
 import org.bson.Document;
 
 import io.catalog.api.document.Dates;
@@ -131,28 +131,27 @@ final class Conditions {
 	}
 
 	/** Written as {@code $regex} with {@code $options} strings, which every MongoDB (and the embedded store) reads. */
-	private static void regex(Document predicate, Pattern pattern) {
-		predicate.put("$regex", pattern.pattern());
-		if ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) {
-			predicate.put("$options", "i");
+	private static void regex(Document predicate, BsonRegularExpression pattern) {
+		predicate.put("$regex", pattern.getPattern());
+		if (!pattern.getOptions().isEmpty()) {
+			predicate.put("$options", pattern.getOptions());
 		}
 	}
 
-	private static Pattern regex(JsonNode operand, String flags, String at) {
-		if (!operand.isTextual() || operand.asText().length() > MAX_STRING) {
-			throw new InvalidInputException(at, "must be a pattern string of at most " + MAX_STRING + " characters");
+	/**
+	 * A LoopBack pattern ({@code text} or {@code /text/flags}) in the safe pattern language, rewritten to run in
+	 * linear time ({@link SafePattern}); only the {@code i} flag counts.
+	 */
+	private static BsonRegularExpression regex(JsonNode operand, String flags, String at) {
+		if (!operand.isTextual()) {
+			throw new InvalidInputException(at, "must be a pattern string");
 		}
 		var text = operand.asText();
 		if (text.length() > 1 && text.startsWith("/") && text.lastIndexOf('/') > 0) {
 			flags = flags + text.substring(text.lastIndexOf('/') + 1);
 			text = text.substring(1, text.lastIndexOf('/'));
 		}
-		try {
-			return Pattern.compile(text, flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
-		}
-		catch (PatternSyntaxException ex) {
-			throw new InvalidInputException(at, "is not a valid pattern: " + ex.getDescription());
-		}
+		return new BsonRegularExpression(SafePattern.rewrite(text, at), flags.contains("i") ? "i" : "");
 	}
 
 	private static Object scalarOrList(JsonNode value, FieldType type, String at) {

@@ -46,6 +46,11 @@ record Condition(String lhs, Relation relation, Object rhs, Unit<?> unit, String
 					+ "; one of " + List.of(Relation.values()));
 		}
 		var symbol = json.get("unit") instanceof String s && !s.isBlank() ? s.trim() : null;
+		if (symbol != null) {
+			UnitSymbols.refusal(symbol).ifPresent(reason -> {
+				throw new InvalidInputException(field + ".unit", reason);
+			});
+		}
 		Unit<?> unit = null;
 		if (symbol != null && relation.numeric()) {
 			unit = UnitSymbols.parse(symbol)

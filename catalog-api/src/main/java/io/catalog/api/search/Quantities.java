@@ -10,15 +10,21 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.catalog.api.document.InvalidInputException;
+
 /**
  * Adds {@code valueSI} and {@code unitSI} to every quantity of scientific metadata ({@code {value, unit}} or the
  * older {@code {v, u}}), at any depth. A unit Indriya cannot read keeps its value, gets no SI value, and is
- * reported back; nothing is ever refused.
+ * reported back (the first {@value #MAX_REPORTED}); a unit not to be read at all ({@link UnitSymbols#refusal}: too
+ * long, control characters, huge powers) is refused, naming its field.
  */
 public final class Quantities {
 
 	/** The response header that names units a write could not convert. */
 	public static final String UNKNOWN_UNITS_HEADER = "Catalog-Unknown-Units";
+
+	/** At most this many unknown units are reported (in the header and the log). */
+	static final int MAX_REPORTED = 16;
 
 	private static final Logger log = LoggerFactory.getLogger(Quantities.class);
 
@@ -34,12 +40,15 @@ public final class Quantities {
 	public record Normalised(Map<String, Object> metadata, Set<String> unknownUnits) {
 	}
 
-	/** Normalises the {@code field} of a request body in place, if it is there; answers the unknown units. */
+	/**
+	 * Normalises the {@code field} of a request body in place, if it is there; answers the unknown units (the
+	 * first {@value #MAX_REPORTED}, each a printable symbol of at most {@value UnitSymbols#MAX_LENGTH} characters).
+	 */
 	public static Set<String> normaliseField(Map<String, Object> body, String field) {
 		if (!(body.get(field) instanceof Map<?, ?> metadata)) {
 			return Set.of();
 		}
-		var result = normalise(metadata);
+		var result = normalise(metadata, field);
 		body.put(field, result.metadata());
 		if (!result.unknownUnits().isEmpty()) {
 			log.info("Units without SI conversion in {}: {}", field, result.unknownUnits());
@@ -48,34 +57,50 @@ public final class Quantities {
 	}
 
 	public static Normalised normalise(Map<?, ?> metadata) {
+		return normalise(metadata, "scientificMetadata");
+	}
+
+	/** As {@link #normalise(Map)}, naming refused units' fields under {@code field}. */
+	static Normalised normalise(Map<?, ?> metadata, String field) {
 		var unknown = new LinkedHashSet<String>();
-		var copy = walk(metadata, unknown);
+		var copy = walk(metadata, field, unknown);
 		return new Normalised(copy, Set.copyOf(unknown));
 	}
 
-	private static Map<String, Object> walk(Map<?, ?> node, Set<String> unknown) {
+	private static Map<String, Object> walk(Map<?, ?> node, String path, Set<String> unknown) {
 		var copy = new LinkedHashMap<String, Object>();
-		node.forEach((key, value) -> copy.put(String.valueOf(key), value instanceof Map<?, ?> child ? walk(child, unknown)
-				: value instanceof List<?> list ? walkList(list, unknown) : value));
-		quantify(copy, unknown);
+		node.forEach((key, value) -> {
+			var name = String.valueOf(key);
+			copy.put(name, value instanceof Map<?, ?> child ? walk(child, path + "." + name, unknown)
+					: value instanceof List<?> list ? walkList(list, path + "." + name, unknown) : value);
+		});
+		quantify(copy, path, unknown);
 		return copy;
 	}
 
-	private static List<Object> walkList(List<?> list, Set<String> unknown) {
+	private static List<Object> walkList(List<?> list, String path, Set<String> unknown) {
 		var copy = new ArrayList<>(list.size());
-		list.forEach(item -> copy.add(item instanceof Map<?, ?> child ? walk(child, unknown) : item));
+		for (int i = 0; i < list.size(); i++) {
+			var item = list.get(i);
+			copy.add(item instanceof Map<?, ?> child ? walk(child, path + "[" + i + "]", unknown) : item);
+		}
 		return copy;
 	}
 
-	private static void quantify(Map<String, Object> entry, Set<String> unknown) {
+	private static void quantify(Map<String, Object> entry, String path, Set<String> unknown) {
 		var valueKey = entry.containsKey("value") ? "value" : entry.containsKey("v") ? "v" : null;
 		var unitKey = entry.containsKey("unit") ? "unit" : entry.containsKey("u") ? "u" : null;
 		if (valueKey == null || unitKey == null || !(entry.get(unitKey) instanceof String symbol) || symbol.isBlank()) {
 			return;
 		}
+		UnitSymbols.refusal(symbol).ifPresent(reason -> {
+			throw new InvalidInputException(path + "." + unitKey, reason);
+		});
 		var unit = UnitSymbols.parse(symbol);
 		if (unit.isEmpty()) {
-			unknown.add(symbol);
+			if (unknown.size() < MAX_REPORTED) {
+				unknown.add(symbol.trim());
+			}
 			entry.remove("valueSI");
 			entry.remove("unitSI");
 			return;

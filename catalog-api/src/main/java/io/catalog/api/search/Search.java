@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.DocumentStore;
 import io.catalog.api.document.InvalidInputException;
 
 /**
@@ -49,7 +51,7 @@ class Search {
 		var limits = catalog.filters().parseLimits(limitsJson);
 		var order = order(profile, limits.order());
 		var sorts = order == null ? List.<String>of() : List.of(order.field());
-		return answer(profile, fieldsJson, sorts, List.of(), (query, ids) -> indexes.of(profile)
+		return answer(profile, fieldsJson, caller, sorts, List.of(), (query, ids) -> indexes.of(profile)
 			.page(query, rule(profile, caller), ids, order, limits.skip(), limits.limit()))
 			.flatMap(page -> fetch(profile, page.ids(), caller))
 			.map(documents -> inQueryUnits(profile, documents, query(profile, fieldsJson)));
@@ -57,17 +59,17 @@ class Search {
 
 	Mono<List<Map<String, Object>>> fullfacet(Profile profile, String fieldsJson, String facetsJson, Caller caller) {
 		var facets = facets(profile, facetsJson);
-		return answer(profile, fieldsJson, List.of(), facets, (query, ids) -> List.<Map<String, Object>>of(
+		return answer(profile, fieldsJson, caller, List.of(), facets, (query, ids) -> List.<Map<String, Object>>of(
 				new LinkedHashMap<>(indexes.of(profile).facets(query, rule(profile, caller), ids, facets))));
 	}
 
 	Mono<Long> count(Profile profile, String fieldsJson, Caller caller) {
-		return answer(profile, fieldsJson, List.of(), List.of(),
+		return answer(profile, fieldsJson, caller, List.of(), List.of(),
 				(query, ids) -> indexes.of(profile).count(query, rule(profile, caller), ids));
 	}
 
 	Mono<List<MetadataKeys.KeyUse>> metadataKeys(Profile profile, String fieldsJson, Caller caller) {
-		return answer(profile, fieldsJson, List.of(), List.of(),
+		return answer(profile, fieldsJson, caller, List.of(), List.of(),
 				(query, ids) -> indexes.of(profile).metadataKeys(query, rule(profile, caller), ids));
 	}
 
@@ -75,13 +77,13 @@ class Search {
 	 * Reads the fields, has the index keep the fields sorted and counted by (read in once, the first time), resolves
 	 * a raw {@code mode} in MongoDB if there is one, then asks the index.
 	 */
-	private <T> Mono<T> answer(Profile profile, String fieldsJson, List<String> sorts, List<String> facets,
+	private <T> Mono<T> answer(Profile profile, String fieldsJson, Caller caller, List<String> sorts, List<String> facets,
 			BiFunction<SearchQuery, Set<Object>, T> ask) {
 		return Mono.fromCallable(() -> query(profile, fieldsJson))
 			.flatMap(query -> Flux.concat(Flux.fromIterable(sorts).concatMap(field -> indexes.ensure(profile, field, false)),
 					Flux.fromIterable(facets).concatWith(Flux.fromIterable(query.equal().keySet()))
 						.concatMap(field -> indexes.ensure(profile, field, true)))
-				.then(modeIds(profile, query).map(ids -> ask.apply(query, ids))
+				.then(modeIds(profile, query, caller).map(ids -> ask.apply(query, ids))
 					.switchIfEmpty(Mono.fromCallable(() -> ask.apply(query, null)))));
 	}
 
@@ -159,8 +161,11 @@ class Search {
 		return documents;
 	}
 
-	/** The ids a raw {@code mode} condition selects, from MongoDB; empty when the query has none. */
-	private Mono<Set<Object>> modeIds(Profile profile, SearchQuery query) {
+	/**
+	 * The ids a raw {@code mode} condition selects among the documents the caller may read, from MongoDB (the read
+	 * rule first, so no client pattern runs over another's documents); empty when the query has none.
+	 */
+	private Mono<Set<Object>> modeIds(Profile profile, SearchQuery query, Caller caller) {
 		if (query.mode() == null) {
 			return Mono.empty();
 		}
@@ -172,8 +177,10 @@ class Search {
 			return Mono.error(new InvalidInputException("fields.mode", "cannot be read"));
 		}
 		var where = catalog.filters().parseWhere(json, profile.kind().schema());
-		return Flux.from(catalog.store().collection(profile.kind().collection()).find(where)
-			.projection(new Document("_id", 1))).map(d -> d.get("_id")).collect(HashSet::new, Set::add);
+		var store = catalog.store();
+		return Flux.from(store.collection(profile.kind().collection()).find(DocumentStore.and(where, rule(profile, caller)))
+			.projection(new Document("_id", 1)).maxTime(store.maxTimeMillis(), TimeUnit.MILLISECONDS))
+			.map(d -> d.get("_id")).collect(HashSet::new, Set::add);
 	}
 
 	/** The page's documents in the index's order, read in one query by their ids. */

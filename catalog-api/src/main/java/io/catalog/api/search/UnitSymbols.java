@@ -1,8 +1,7 @@
 package io.catalog.api.search;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import javax.measure.IncommensurableException;
 import javax.measure.MetricPrefix;
@@ -11,22 +10,38 @@ import javax.measure.Unit;
 import javax.measure.UnitConverter;
 import javax.measure.format.MeasurementParseException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.format.SimpleUnitFormat;
 import tech.units.indriya.unit.Units;
 
 /**
  * Unit symbols as beamlines write them, read by Indriya (JSR 385): SI units with prefixes plus eV, Å, deg, bar
- * and counts with their usual spellings. Parsed units are cached; an unknown symbol reads as empty.
+ * and counts with their usual spellings. A symbol Indriya cannot read sanely ({@link #refusal}: too long, control
+ * characters, powers past {@value #MAX_POWER}, which Indriya expands recursively until the stack overflows) never
+ * reaches it. Parsed units are cached, at most {@value #MAX_CACHED} symbols; an unknown symbol reads as empty.
  */
 final class UnitSymbols {
 
+	/** The longest unit symbol read. */
+	static final int MAX_LENGTH = 64;
+
+	/** The largest sum of the powers a symbol writes ({@code m^3/s^2}: 5). */
+	static final int MAX_POWER = 30;
+
+	static final int MAX_CACHED = 10_000;
+
 	private static final SimpleUnitFormat FORMAT = SimpleUnitFormat.getNewInstance();
 
-	private static final Map<String, Optional<Unit<?>>> PARSED = new ConcurrentHashMap<>();
+	/** Keyed by client text, so bounded. */
+	private static final Cache<String, Optional<Unit<?>>> PARSED = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
 	/** Per unit, the SI unit of its dimension and the converter to it (Indriya derives both anew on each call). */
-	private static final Map<Unit<?>, SiUnit> SYSTEM = new ConcurrentHashMap<>();
+	private static final Cache<Unit<?>, SiUnit> SYSTEM = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+
+	/** A power: {@code ^}, a sign, digits; or a run of superscript digits. */
+	private static final Pattern POWER = Pattern.compile("\\^\\s*([+-]?)\\s*(\\d+)|([\u2070\u00B9\u00B2\u00B3\u2074-\u2079]+)");
 
 	static {
 		Unit<?> electronVolt = Units.JOULE.multiply(1.602176634e-19);
@@ -58,12 +73,69 @@ final class UnitSymbols {
 		}
 	}
 
-	/** The unit a symbol names, or empty when Indriya cannot read it. */
+	/** The unit a symbol names, or empty when Indriya cannot read it (or it is not one to give Indriya). */
 	static Optional<Unit<?>> parse(String symbol) {
-		if (symbol == null || symbol.isBlank()) {
+		if (symbol == null || symbol.isBlank() || refusal(symbol).isPresent()) {
 			return Optional.empty();
 		}
-		return PARSED.computeIfAbsent(symbol.trim(), UnitSymbols::read);
+		return PARSED.get(symbol.trim(), UnitSymbols::read);
+	}
+
+	/**
+	 * Why a symbol is not one to read, if it is not: longer than {@value #MAX_LENGTH}, with control characters, a
+	 * power of a power or of a group ({@code m^2^3}, {@code (m^2)^3}), or powers summing past {@value #MAX_POWER}.
+	 */
+	static Optional<String> refusal(String symbol) {
+		if (symbol.length() > MAX_LENGTH) {
+			return Optional.of("must be a unit of at most " + MAX_LENGTH + " characters");
+		}
+		if (symbol.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+			return Optional.of("must not contain control characters or line breaks");
+		}
+		long sum = 0;
+		var powers = POWER.matcher(symbol);
+		while (powers.find()) {
+			if (powers.start() > 0 && (symbol.charAt(powers.start() - 1) == ')' || isPowerEnd(symbol, powers.start() - 1))) {
+				return Optional.of("must not raise a power or a group to a power; write each symbol's power");
+			}
+			var digits = powers.group(2) != null ? powers.group(2) : superscript(powers.group(3));
+			sum += digits.length() > 3 ? MAX_POWER + 1 : Integer.parseInt(digits);
+			if (sum > MAX_POWER) {
+				return Optional.of("must have powers summing to at most " + MAX_POWER);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isPowerEnd(String symbol, int at) {
+		char c = symbol.charAt(at);
+		if (superscriptDigit(c) >= 0) {
+			return true;
+		}
+		int i = at;
+		while (i >= 0 && (Character.isDigit(symbol.charAt(i)) || Character.isWhitespace(symbol.charAt(i)))) {
+			i--;
+		}
+		while (i >= 0 && (symbol.charAt(i) == '+' || symbol.charAt(i) == '-' || Character.isWhitespace(symbol.charAt(i)))) {
+			i--;
+		}
+		return i < at && i >= 0 && symbol.charAt(i) == '^';
+	}
+
+	private static String superscript(String run) {
+		var digits = new StringBuilder(run.length());
+		run.chars().forEach(c -> digits.append((char) ('0' + superscriptDigit((char) c))));
+		return digits.toString();
+	}
+
+	private static int superscriptDigit(char c) {
+		return switch (c) {
+			case '\u2070' -> 0;
+			case '\u00B9' -> 1;
+			case '\u00B2' -> 2;
+			case '\u00B3' -> 3;
+			default -> c >= '\u2074' && c <= '\u2079' ? c - '\u2070' : -1;
+		};
 	}
 
 	private static Optional<Unit<?>> read(String symbol) {
@@ -73,6 +145,17 @@ final class UnitSymbols {
 		catch (MeasurementParseException | IllegalArgumentException | UnsupportedOperationException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** How many symbols are cached (for tests of the bound). */
+	static long cached() {
+		return PARSED.estimatedSize();
+	}
+
+	/** Runs the caches' pending evictions now. */
+	static void cleanUp() {
+		PARSED.cleanUp();
+		SYSTEM.cleanUp();
 	}
 
 	/** The SI unit of the unit's dimension, as written in {@code unitSI}; dimensionless is the empty string. */
@@ -95,7 +178,7 @@ final class UnitSymbols {
 	}
 
 	private static SiUnit system(Unit<?> unit) {
-		return SYSTEM.computeIfAbsent(unit, UnitSymbols::systemOf);
+		return SYSTEM.get(unit, UnitSymbols::systemOf);
 	}
 
 	private static SiUnit systemOf(Unit<?> unit) {

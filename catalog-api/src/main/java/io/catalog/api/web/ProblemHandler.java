@@ -63,14 +63,39 @@ class ProblemHandler {
 		if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
 			return respond(problem(HttpStatus.CONFLICT, "a document with this unique key already exists"));
 		}
-		log.error("Write failed", ex);
+		log.error("Write failed", printable(ex));
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the store refused the write"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> failed(Exception ex) {
-		log.error("Request failed", ex);
+		log.error("Request failed", printable(ex));
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the request failed inside the catalog"));
+	}
+
+	/**
+	 * The exception as it may be logged: its message (client text, often) with line breaks and other control
+	 * characters escaped, so that no request can write a line of its own into the log; the stack trace kept.
+	 */
+	static Throwable printable(Throwable ex) {
+		var printable = new IllegalStateException(escape(ex.toString()), ex.getCause() == null ? null : printable(ex.getCause()));
+		printable.setStackTrace(ex.getStackTrace());
+		return printable;
+	}
+
+	static String escape(String text) {
+		var escaped = new StringBuilder(Math.min(text.length(), 2_000) + 16);
+		int i = 0;
+		for (; i < text.length() && escaped.length() < 2_000; i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return i < text.length() ? escaped.append("...").toString() : escaped.toString();
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String detail) {

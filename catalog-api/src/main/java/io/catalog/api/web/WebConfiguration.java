@@ -12,7 +12,8 @@ import io.catalog.api.access.CallerArgumentResolver;
 
 /**
  * SciCat's transport: case-insensitive paths with or without a trailing slash, the caller handed to every handler
- * that asks for it, and keep-alive connections that are always read again.
+ * that asks for it, keep-alive connections that are always read again, and problem bodies on the refusals the server
+ * answers by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
@@ -31,6 +32,11 @@ class WebConfiguration implements WebFluxConfigurer {
 	@Bean
 	UrlHandlerFilter trailingSlashes() {
 		return UrlHandlerFilter.trailingSlashHandler("/api/**").mutateRequest().build();
+	}
+
+	@Bean
+	NettyServerCustomizer problemResponses() {
+		return ProblemResponses.customizer();
 	}
 
 	@Override

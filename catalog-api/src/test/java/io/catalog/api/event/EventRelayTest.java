@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.util.unit.DataSize;
+
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Change;
 import io.catalog.api.document.DocumentStore;
@@ -42,7 +44,7 @@ class EventRelayTest {
 	private final ObjectMapper mapper = new ObjectMapper();
 
 	private final EventProperties properties = new EventProperties(null, Map.of(),
-			Map.of("Dataset", "catalog.dataset"), null, Duration.ofSeconds(1), 0);
+			Map.of("Dataset", "catalog.dataset"), null, Duration.ofSeconds(1), 0, null);
 
 	private final EventConfiguration configuration = new EventConfiguration();
 
@@ -146,12 +148,47 @@ class EventRelayTest {
 		assertThat(event.get("data").get("statusCode").asText()).isEqualTo("jobSubmitted");
 	}
 
-	/** Connects to the store and starts a relay towards the test's broker, as a restarted catalog would. */
+	@Test
+	void largeDocumentsWrittenWhileKafkaIsDownStayWithinTheMemoryBoundAndAllArrive() throws Exception {
+		kafka = TestKafka.fresh();
+		kafka.close();
+		var bounded = new EventProperties(null, Map.of(), properties.topics(), null, properties.recoverAfter(), 0,
+				DataSize.ofMegabytes(4));
+		var outbox = start(new MongoServer(new MemoryBackend()), bounded);
+		var store = new DocumentStore(client.getDatabase("events"), List.of(), java.util.Optional.of(outbox));
+		var description = "d".repeat(300_000);
+		Flux.range(0, 40).concatMap(i -> store.insert(Datasets.KIND, new Document("_id", "pid/" + i)
+				.append("n", i).append("description", description))).blockLast(WAIT);
+		store.insert(Datasets.KIND, new Document("_id", "pid/huge").append("description", "h".repeat(3_000_000)))
+			.block(WAIT);
+
+		assertThat(outbox.heldBytes()).isLessThanOrEqualTo(DataSize.ofMegabytes(4).toBytes());
+		kafka.startBroker();
+		var records = TestKafka.read(kafka.bootstrapServers(), "catalog.dataset", 41, WAIT);
+
+		assertThat(records).hasSize(41);
+		for (var record : records) {
+			var data = mapper.readTree(record.value()).get("data");
+			if (record.key().equals("pid/huge")) {
+				assertThat(data.get("dataOmitted").asBoolean()).isTrue();
+			}
+			else {
+				assertThat(data.get("description").asText()).hasSize(300_000);
+			}
+		}
+		assertThat(Mono.from(outbox.entries().countDocuments()).block(WAIT)).isZero();
+	}
+
 	private Outbox start(MongoServer mongo) {
+		return start(mongo, properties);
+	}
+
+	/** Connects to the store and starts a relay towards the test's broker, as a restarted catalog would. */
+	private Outbox start(MongoServer mongo, EventProperties properties) {
 		var database = connect(mongo).getDatabase("events");
 		var outbox = new Outbox(database, properties, () -> relay.wake());
 		var events = new EventProperties(kafka.bootstrapServers(), Map.of(), properties.topics(), null,
-				properties.recoverAfter(), 0);
+				properties.recoverAfter(), 0, properties.outboxMemory());
 		producer = configuration.eventProducer(new EventConfiguration.Brokers(kafka.bootstrapServers(), null), events);
 		relay = new EventRelay(outbox, producer, new CloudEvents(mapper, events.source()), events);
 		relay.start();

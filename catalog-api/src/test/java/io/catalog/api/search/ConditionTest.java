@@ -115,4 +115,11 @@ class ConditionTest {
 			.hasMessageContaining("RANGE");
 	}
 
+	@Test
+	void aHugePowerInTheConditionsUnitIsRefusedNamingTheField() {
+		assertThatThrownBy(() -> condition("GREATER_THAN", 1, "m^999999999"))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors().get(0).field())
+				.isEqualTo("fields.scientific[0].unit"));
+	}
+
 }

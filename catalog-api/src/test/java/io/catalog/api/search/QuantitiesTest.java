@@ -1,12 +1,15 @@
 package io.catalog.api.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.catalog.api.document.InvalidInputException;
 
 class QuantitiesTest {
 
@@ -88,6 +91,36 @@ class QuantitiesTest {
 		var body = new LinkedHashMap<String, Object>(Map.of("scientificMetadata", Map.of("t", Map.of("value", 1, "unit", "s"))));
 		assertThat(Quantities.normaliseField(body, "scientificMetadata")).isEmpty();
 		assertThat(entry(entry(body, "scientificMetadata"), "t")).containsEntry("valueSI", 1.0);
+	}
+
+	@Test
+	void aHugePowerIsRefusedNamingItsFieldBeforeIndriyaSeesIt() {
+		var body = new LinkedHashMap<String, Object>(Map.of("scientificMetadata",
+				Map.of("beam", Map.of("area", Map.of("value", 1, "unit", "m^30000")))));
+		assertThatThrownBy(() -> Quantities.normaliseField(body, "scientificMetadata"))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors().get(0).field())
+				.isEqualTo("scientificMetadata.beam.area.unit"));
+	}
+
+	@Test
+	void aUnitWithALineBreakIsRefused() {
+		assertThatThrownBy(() -> Quantities.normalise(Map.of("t", Map.of("value", 1, "unit", "s\r\nINFO forged"))))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("scientificMetadata.t.unit");
+	}
+
+	@Test
+	void aLongUnitIsRefused() {
+		assertThatThrownBy(() -> Quantities.normalise(Map.of("t", Map.of("value", 1, "unit", "x".repeat(100_000)))))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("at most " + UnitSymbols.MAX_LENGTH);
+	}
+
+	@Test
+	void atMostSixteenUnknownUnitsAreReported() {
+		var metadata = new LinkedHashMap<String, Object>();
+		for (int i = 0; i < 100; i++) {
+			metadata.put("k" + i, Map.of("value", i, "unit", "furlong" + i));
+		}
+		assertThat(Quantities.normalise(metadata).unknownUnits()).hasSize(Quantities.MAX_REPORTED);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.catalog.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,14 @@ class ProblemHandlerTest extends CatalogTest {
 		as(null).get().uri("/api/v3/nothing-here").exchange().expectStatus().isNotFound();
 		post(null, "/api/v3/auth/login", Map.of("username", "x", "password", "y")).expectStatus().isUnauthorized()
 			.expectBody().jsonPath("$.statusCode").isEqualTo(401);
+	}
+
+	@Test
+	void whatIsLoggedOfAFailureCannotBreakALine() {
+		var failure = new IllegalArgumentException("unit m\r\n2026-01-01 INFO forged line");
+		var logged = ProblemHandler.printable(failure);
+		assertThat(logged.getMessage()).doesNotContain("\n").doesNotContain("\r").contains("\\u000d\\u000a");
+		assertThat(logged.getStackTrace()).isEqualTo(failure.getStackTrace());
 	}
 
 }

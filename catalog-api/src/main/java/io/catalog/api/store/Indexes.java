@@ -40,7 +40,8 @@ class Indexes implements InitializingBean {
 			Map.entry("UserSetting", List.of("!userId")),
 			Map.entry("ApiToken", List.of("!hash", "owner")),
 			Map.entry("Job", List.of("ownerGroup", "ownerUser", "type", "createdAt")),
-			Map.entry("Outbox", List.of("seq")));
+			Map.entry("Outbox", List.of("seq")),
+			Map.entry("Claim", List.of()));
 
 	private final MongoDatabase database;
 

@@ -76,7 +76,7 @@ public abstract class CatalogTest {
 	/** A token for the test account, signed in once per run. */
 	protected String token(String username) {
 		return TOKENS.computeIfAbsent(username, name -> {
-			var answer = web.post().uri("/api/v3/auth/login").contentType(MediaType.APPLICATION_JSON)
+			var answer = web.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v3/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("username", name, "password", TestAccounts.password(name)))
 				.exchange().expectStatus().isCreated()
 				.expectBody(Map.class).returnResult().getResponseBody();

@@ -87,7 +87,7 @@ class ParentAttachmentController {
 	Mono<Map<String, Object>> updateDatasetAttachment(@PathVariable String pid, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
 		return owned(DATASET, pid, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.then(attachments.patch(id, body, Attachments.BODY, caller))
 			.map(Attachments.KIND::toJson);
 	}
 
@@ -139,7 +139,7 @@ class ParentAttachmentController {
 	Mono<Map<String, Object>> updateSampleAttachment(@PathVariable String sampleId, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
 		return owned(SAMPLE, sampleId, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.then(attachments.patch(id, body, Attachments.BODY, caller))
 			.map(Attachments.KIND::toJson);
 	}
 
@@ -191,7 +191,7 @@ class ParentAttachmentController {
 	Mono<Map<String, Object>> updateProposalAttachment(@PathVariable String proposalId, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
 		return owned(PROPOSAL, proposalId, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.then(attachments.patch(id, body, Attachments.BODY, caller))
 			.map(Attachments.KIND::toJson);
 	}
 

@@ -3,10 +3,14 @@ package io.catalog.api.auth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
@@ -23,7 +28,10 @@ import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.web.Problems;
 
-/** SciCat's local sign-in and the caller's view of itself. */
+/**
+ * SciCat's local sign-in and the caller's view of itself. Password hashes are checked on a bounded scheduler of
+ * their own, never on a request thread, and failed sign-ins are slowed down by the {@link LoginThrottle}.
+ */
 @RestController
 @Tag(name = "Auth")
 class AuthController {
@@ -36,11 +44,18 @@ class AuthController {
 
 	private final LoginThrottle throttle;
 
-	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle) {
+	private final ClientAddress clientAddress;
+
+	private final Scheduler hashing;
+
+	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle, ClientAddress clientAddress,
+			@Qualifier(AuthConfiguration.HASHING) Scheduler hashing) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.oidc = oidc;
 		this.throttle = throttle;
+		this.clientAddress = clientAddress;
+		this.hashing = hashing;
 	}
 
 	/** The credentials a client signs in with. */
@@ -52,23 +67,37 @@ class AuthController {
 	@Operation(operationId = "login", summary = "Sign in with a functional account; answers SciCat's token object")
 	@ApiBody("Credentials")
 	@ApiReturns("Login")
-	Map<String, Object> login(@RequestBody Credentials credentials, ServerHttpRequest request) {
+	Mono<Map<String, Object>> login(@RequestBody Credentials credentials, ServerHttpRequest request) {
 		if (credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}
-		var source = request.getRemoteAddress() == null ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
-		throttle.retryAfter(credentials.username(), source).ifPresent(wait -> {
+		var decision = throttle.attempt(credentials.username(), clientAddress.of(request));
+		decision.refused().ifPresent(wait -> {
 			var refused = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again later");
 			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
 			throw refused;
 		});
-		var signedIn = accounts.signIn(credentials.username(), credentials.password());
-		if (signedIn.isEmpty()) {
-			throttle.failed(credentials.username(), source);
-			throw Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password");
-		}
-		throttle.succeeded(credentials.username());
-		var caller = signedIn.get();
+		var attempt = decision.attempt();
+		var pause = attempt.pause().isZero() ? Mono.<Long>empty() : Mono.delay(attempt.pause());
+		return pause.then(Mono.fromCallable(() -> accounts.signIn(credentials.username(), credentials.password()))
+			.subscribeOn(hashing)
+			.onErrorMap(RejectedExecutionException.class, ex -> busy()))
+			.map(signedIn -> {
+				if (signedIn.isEmpty()) {
+					throw Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password");
+				}
+				attempt.succeeded();
+				return answer(signedIn.get());
+			});
+	}
+
+	private static ErrorResponseException busy() {
+		var busy = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too many sign-ins at once; try again in a moment");
+		busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return busy;
+	}
+
+	private Map<String, Object> answer(Caller caller) {
 		var token = tokens.issue(caller);
 		var answer = new LinkedHashMap<String, Object>();
 		answer.put("access_token", token.value());

@@ -108,6 +108,7 @@ class DatasetService {
 			}
 			json.putIfAbsent("type", before.get("type"));
 			var fields = DatasetSchemas.forType(json.get("type")).read(json, Schema.Mode.CREATE);
+			catalog.checkOwnerGroup(Datasets.KIND, caller, before, fields.get("ownerGroup"));
 			var replacement = withDefaults(fields);
 			DatasetSchemas.COMPUTED.forEach(key -> replacement.put(key, before.get(key)));
 			List.of("createdBy", "createdAt").forEach(key -> replacement.put(key, before.get(key)));

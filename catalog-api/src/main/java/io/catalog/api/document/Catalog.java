@@ -26,6 +26,8 @@ import io.catalog.api.web.Problems;
 @Component
 public class Catalog {
 
+	private static final String OWNER_GROUP = "ownerGroup";
+
 	private final DocumentStore store;
 
 	private final AccessPolicy policy;
@@ -127,6 +129,9 @@ public class Catalog {
 			policy.checkRead(caller, kind.resource(), before);
 			policy.checkUpdate(caller, kind.resource(), before);
 			var fields = schema.read(body, Schema.Mode.UPDATE);
+			if (fields.containsKey(OWNER_GROUP)) {
+				checkOwnerGroup(kind, caller, before, fields.get(OWNER_GROUP));
+			}
 			fixed.forEach(name -> {
 				if (fields.containsKey(name) && !Objects.equals(fields.get(name), before.get(name))) {
 					throw new InvalidInputException(name, "cannot be changed");
@@ -134,6 +139,19 @@ public class Catalog {
 			});
 			return set(kind, caller, before, fields);
 		});
+	}
+
+	/**
+	 * Checks a new owner group for a stored document: never none (its owners would be locked out), and only one the
+	 * caller may give documents of this kind to.
+	 */
+	public void checkOwnerGroup(EntityKind kind, Caller caller, Document before, Object ownerGroup) {
+		if (!(ownerGroup instanceof String group) || group.isBlank()) {
+			throw new InvalidInputException(OWNER_GROUP, "must be a group name: every document has an owner group");
+		}
+		if (!group.equals(before.get(OWNER_GROUP))) {
+			policy.checkNewOwnerGroup(caller, kind.resource(), group);
+		}
 	}
 
 	/** Sets fields of a stored document and records the change; refused with 413 past what the store holds. */

@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafka the Kafka route
  * @param mqtt the MQTT route
  * @param retry how the catalog is retried when it cannot answer
+ * @param deadLetterDir where a refused run from a source without a dead letter of its own is kept, with the reason
+ *        beside it ({@code INGESTOR_DEAD_LETTER_DIR})
  */
 @ConfigurationProperties("ingestor")
 public record IngestorProperties(Catalog catalog, String pidPrefix, int filesPerBlock, String checksum,
-		String nexusMapping, boolean archivableOnCreate, int concurrency, Drop drop, Kafka kafka, Mqtt mqtt, Retry retry) {
+		String nexusMapping, boolean archivableOnCreate, int concurrency, Drop drop, Kafka kafka, Mqtt mqtt, Retry retry,
+		String deadLetterDir) {
 
 	public IngestorProperties {
 		concurrency = Math.max(1, concurrency);
+		deadLetterDir = deadLetterDir == null || deadLetterDir.isBlank() ? "data/dead-letter" : deadLetterDir;
 	}
 
 	/**

@@ -135,6 +135,27 @@ public class AccessPolicy {
 		}
 	}
 
+	/**
+	 * Checks that the caller may give a document it may change to another owner group: one of its own groups, or any
+	 * group when it may create such documents for any group.
+	 */
+	public void checkNewOwnerGroup(Caller caller, Resource resource, Object group) {
+		if (isAdmin(caller) || caller.isMemberOf(group)) {
+			return;
+		}
+		boolean privileged = switch (resource) {
+			case DATASET, ORIG_DATABLOCK, DATABLOCK -> caller.inAny(groups.createDatasetPrivilegedGroups());
+			case SAMPLE -> caller.inAny(groups.samplePrivilegedGroups());
+			case ATTACHMENT -> caller.inAny(groups.attachmentPrivilegedGroups());
+			case PROPOSAL -> caller.inAny(groups.proposalGroups());
+			case PUBLISHED_DATA, INSTRUMENT, POLICY -> false;
+		};
+		if (!privileged) {
+			throw Problems.forbidden("Unauthorized to give this " + name(resource) + " to group " + group
+					+ ": not a group of yours");
+		}
+	}
+
 	/** Checks a change to a dataset's lifecycle (the archive system's part of the dataset). */
 	public void checkUpdateLifecycle(Caller caller, Document dataset) {
 		requireSignedIn(caller);

@@ -15,7 +15,11 @@ class AttachmentConfiguration {
 	@Bean
 	ContractSchemas attachmentContractSchemas() {
 		return new ContractSchemas(Map.of("Attachment", Attachments.KIND.schema().with().required("id", FieldType.STRING).build(),
-				"CreateAttachment", Attachments.BODY, "UpdateAttachment", Attachments.BODY));
+				"CreateAttachment", Attachments.BODY, "UpdateAttachment", Attachments.BODY,
+				"AttachmentRelationship", Attachments.RELATIONSHIP,
+				"AttachmentV4", Attachments.V4_BODY.with().without("aid").required("aid", FieldType.STRING)
+					.optional(FieldType.DATE, "createdAt", "updatedAt").optional(FieldType.STRING, "createdBy", "updatedBy").build(),
+				"CreateAttachmentV4", Attachments.V4_BODY, "UpdateAttachmentV4", Attachments.V4_BODY));
 	}
 
 }

@@ -2,7 +2,6 @@ package io.catalog.api.attachment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,13 +25,14 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 
-/** The standalone attachment routes, {@code /attachments}. */
+/**
+ * The standalone attachment routes of v3, {@code /attachments}; an attachment made here to a dataset, sample or
+ * proposal is checked as the nested route of that parent checks it.
+ */
 @RestController
 @Tag(name = "Attachments")
-@RequestMapping({ "/api/v3/attachments", "/api/v4/attachments" })
+@RequestMapping("/api/v3/attachments")
 class AttachmentController {
-
-	static final Set<String> FIXED = Set.of("datasetId", "sampleId", "proposalId", "ownerGroup", "id");
 
 	private final Catalog catalog;
 
@@ -71,7 +71,7 @@ class AttachmentController {
 	@ApiBody("UpdateAttachment")
 	@ApiReturns("Attachment")
 	Mono<Map<String, Object>> patch(@PathVariable String id, @RequestBody Map<String, Object> body, Caller caller) {
-		return catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, FIXED).map(Attachments.KIND::toJson);
+		return attachments.patch(id, body, Attachments.BODY, caller).map(Attachments.KIND::toJson);
 	}
 
 	@PutMapping("/{id}")

@@ -91,7 +91,7 @@ class ParentAttachmentController {
 	Mono<Map<String, Object>> updateDatasetAttachment(@PathVariable String pid, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
 		return owned(DATASET, pid, id)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED))
+			.then(attachments.patch(id, body, Attachments.BODY, caller))
 			.map(Attachments.KIND::toJson);
 	}
 

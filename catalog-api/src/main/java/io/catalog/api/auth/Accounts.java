@@ -37,11 +37,18 @@ final class Accounts {
 
 	private final Map<String, Account> byName;
 
+	/** A hash no password matches, checked for unknown accounts. */
+	private static final String UNKNOWN_ACCOUNT = BCRYPT.encode(randomPassword());
+
 	private final AuthProperties properties;
+
+	/** Whether any account's password is stored hashed. */
+	private final boolean hashed;
 
 	private Accounts(List<Account> accounts, AuthProperties properties) {
 		this.byName = accounts.stream().collect(Collectors.toMap(Account::username, Function.identity(), (a, b) -> b));
 		this.properties = properties;
+		this.hashed = accounts.stream().map(Account::password).anyMatch(p -> p != null && p.startsWith("$"));
 	}
 
 	static Accounts load(AuthProperties properties, Path dataDir, ObjectMapper mapper) throws IOException {
@@ -58,7 +65,11 @@ final class Accounts {
 		return new Accounts(accounts, properties);
 	}
 
-	/** The caller these credentials sign in as, if they match an account. */
+	/**
+	 * The caller these credentials sign in as, if they match an account. CPU-heavy when passwords are stored hashed:
+	 * call it off request threads. An unknown account costs a hash check too, so that timing does not tell which
+	 * accounts exist.
+	 */
 	Optional<Caller> signIn(String username, String password) {
 		return signIn(username, password, null);
 	}
@@ -69,8 +80,13 @@ final class Accounts {
 	 */
 	Optional<Caller> signIn(String username, String password, String changedHash) {
 		var account = byName.get(username);
-		if (account == null || password == null
-				|| !matches(password, changedHash != null ? changedHash : account.password())) {
+		if (account == null) {
+			if (hashed && password != null) {
+				BCRYPT.matches(password, UNKNOWN_ACCOUNT);
+			}
+			return Optional.empty();
+		}
+		if (password == null || !matches(password, changedHash != null ? changedHash : account.password())) {
 			return Optional.empty();
 		}
 		return Optional.of(caller(account));

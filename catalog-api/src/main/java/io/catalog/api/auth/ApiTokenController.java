@@ -39,8 +39,11 @@ class ApiTokenController {
 
 	private final ApiTokens tokens;
 
-	ApiTokenController(ApiTokens tokens) {
+	private final ApiTokenProperties limits;
+
+	ApiTokenController(ApiTokens tokens, ApiTokenProperties limits) {
 		this.tokens = tokens;
+		this.limits = limits;
 	}
 
 	/**
@@ -48,7 +51,8 @@ class ApiTokenController {
 	 *
 	 * @param name a label for the owner's own use
 	 * @param groups the groups the token acts in, a subset of the caller's; all of them when absent
-	 * @param expiresAt when the token stops working (ISO-8601); never when absent
+	 * @param expiresAt when the token stops working (ISO-8601), at most {@code API_TOKEN_MAX_LIFETIME} ahead; when
+	 * absent, {@code API_TOKEN_DEFAULT_LIFETIME} from now
 	 */
 	record TokenRequest(String name, List<String> groups, String expiresAt) {
 	}
@@ -66,16 +70,20 @@ class ApiTokenController {
 			.switchIfEmpty(Mono.defer(() -> {
 				signedIn(caller);
 				var groups = body.groups() == null ? List.copyOf(caller.groups()) : body.groups();
+				if (groups.stream().anyMatch(group -> group == null || group.isBlank())) {
+					throw new InvalidInputException("groups", "must hold group names");
+				}
 				var outside = groups.stream().filter(group -> !caller.groups().contains(group)).toList();
 				if (!outside.isEmpty()) {
 					throw new InvalidInputException("groups", "not groups of yours: " + outside);
 				}
 				var expiresAt = expiry(body.expiresAt());
-				return tokens.create(caller, body.name(), groups, expiresAt).map(created -> {
+				return tokens.create(caller, body.name(), groups, expiresAt, limits.maxPerAccount()).map(created -> {
 					var answer = view(created.token());
 					answer.put("token", created.secret());
 					return answer;
-				});
+				}).switchIfEmpty(Mono.error(() -> Problems.conflict("an account may hold at most " + limits.maxPerAccount()
+						+ " API tokens: revoke one first")));
 			}));
 	}
 
@@ -95,14 +103,19 @@ class ApiTokenController {
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("API token", id)));
 	}
 
-	private static Instant expiry(String expiresAt) {
+	private Instant expiry(String expiresAt) {
+		var now = Instant.now();
 		if (expiresAt == null || expiresAt.isBlank()) {
-			return null;
+			return now.plus(limits.defaultLifetime());
 		}
 		try {
 			var instant = Instant.parse(expiresAt);
-			if (!instant.isAfter(Instant.now())) {
+			if (!instant.isAfter(now)) {
 				throw new InvalidInputException("expiresAt", "must be in the future");
+			}
+			if (instant.isAfter(now.plus(limits.maxLifetime()))) {
+				throw new InvalidInputException("expiresAt", "must be at most " + limits.maxLifetime().toDays()
+						+ " days ahead");
 			}
 			return instant;
 		}

@@ -49,7 +49,12 @@ final class ApiTokens {
 	record Created(ApiToken token, String secret) {
 	}
 
-	Mono<Created> create(Caller owner, String name, List<String> groups, Instant expiresAt) {
+	/**
+	 * Stores a new token of the owner, unless the owner already holds {@code maxPerAccount} (expired ones are
+	 * deleted first); answers nothing then. Stored first and counted after, so that parallel creates cannot pass the
+	 * limit together: one over it deletes itself.
+	 */
+	Mono<Created> create(Caller owner, String name, List<String> groups, Instant expiresAt, int maxPerAccount) {
 		var secret = PREFIX + random();
 		var token = new ApiToken(UUID.randomUUID().toString(), name, owner.username(), List.copyOf(groups),
 				Instant.now(), expiresAt);
@@ -60,7 +65,13 @@ final class ApiTokens {
 			.append("hash", hash(secret))
 			.append("createdAt", Date.from(token.createdAt()))
 			.append("expiresAt", expiresAt == null ? null : Date.from(expiresAt));
-		return Mono.from(collection.insertOne(document)).thenReturn(new Created(token, secret));
+		var expired = Filters.and(Filters.eq("owner", owner.username()), Filters.lte("expiresAt", new Date()));
+		return Mono.from(collection.deleteMany(expired))
+			.then(Mono.from(collection.insertOne(document)))
+			.then(Mono.from(collection.countDocuments(Filters.and(Filters.eq("owner", owner.username()),
+					Filters.lte("createdAt", document.getDate("createdAt"))))))
+			.flatMap(held -> held <= maxPerAccount ? Mono.just(new Created(token, secret))
+					: Mono.from(collection.deleteOne(Filters.eq("_id", token.id()))).then(Mono.empty()));
 	}
 
 	Flux<ApiToken> list(String owner) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,9 @@ import io.catalog.api.user.UserDirectory;
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
 
+	/** The scheduler that checks password hashes. */
+	static final String HASHING = "passwordHashing";
+
 	@Bean
 	Tokens tokens(AuthProperties properties) {
 		return new Tokens(properties);
@@ -44,6 +49,17 @@ class AuthConfiguration {
 	@Bean
 	LoginThrottle loginThrottle(LoginProperties properties) {
 		return new LoginThrottle(properties, Clock.systemUTC());
+	}
+
+	@Bean
+	ClientAddress clientAddress(LoginProperties properties) {
+		return new ClientAddress(properties.trustedProxies());
+	}
+
+	/** Where password hashes are checked: a few threads and a bounded queue, disposed with the application. */
+	@Bean(name = HASHING, destroyMethod = "dispose")
+	Scheduler passwordHashing(LoginProperties properties) {
+		return Schedulers.newBoundedElastic(properties.hashingThreads(), properties.hashingQueue(), "password-hashing");
 	}
 
 	@Bean

@@ -3,11 +3,14 @@ package io.catalog.api.auth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
@@ -25,7 +29,10 @@ import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.user.UserDirectory;
 import io.catalog.api.web.Problems;
 
-/** SciCat's local sign-in and the caller's view of itself. */
+/**
+ * SciCat's local sign-in and the caller's view of itself. Password hashes are checked on a bounded scheduler of
+ * their own, never on a request thread, and failed sign-ins are slowed down by the {@link LoginThrottle}.
+ */
 @RestController
 @Tag(name = "Auth")
 class AuthController {
@@ -40,12 +47,19 @@ class AuthController {
 
 	private final UserDirectory directory;
 
-	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle, UserDirectory directory) {
+	private final ClientAddress clientAddress;
+
+	private final Scheduler hashing;
+
+	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle, UserDirectory directory,
+			ClientAddress clientAddress, @Qualifier(AuthConfiguration.HASHING) Scheduler hashing) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.oidc = oidc;
 		this.throttle = throttle;
 		this.directory = directory;
+		this.clientAddress = clientAddress;
+		this.hashing = hashing;
 	}
 
 	/** The credentials a client signs in with. */
@@ -61,24 +75,46 @@ class AuthController {
 		if (credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}
-		var source = request.getRemoteAddress() == null ? "unknown" : request.getRemoteAddress().getAddress().getHostAddress();
-		throttle.retryAfter(credentials.username(), source).ifPresent(wait -> {
+		var decision = throttle.attempt(credentials.username(), clientAddress.of(request));
+		decision.refused().ifPresent(wait -> {
 			var refused = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again later");
 			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
 			throw refused;
 		});
-		return directory.passwordHash(credentials.username())
-			.publishOn(Schedulers.boundedElastic())
-			.map(changed -> accounts.signIn(credentials.username(), credentials.password(), changed.orElse(null)))
+		var attempt = decision.attempt();
+		var pause = attempt.pause().isZero() ? Mono.<Long>empty() : Mono.delay(attempt.pause());
+		return pause.then(directory.passwordHash(credentials.username()))
+			.flatMap(changed -> Mono.fromCallable(() -> accounts.signIn(credentials.username(), credentials.password(),
+					changed.orElse(null)))
+				.subscribeOn(hashing)
+				.onErrorMap(RejectedExecutionException.class, ex -> busy()))
 			.flatMap(signedIn -> {
 				if (signedIn.isEmpty()) {
-					throttle.failed(credentials.username(), source);
 					return Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password"));
 				}
-				throttle.succeeded(credentials.username());
+				attempt.succeeded();
 				var caller = signedIn.get();
-				return directory.record(caller, UserDirectory.LOCAL).thenReturn(answer(caller, tokens.issue(caller)));
+				return directory.record(caller, UserDirectory.LOCAL).thenReturn(answer(caller));
 			});
+	}
+
+	private static ErrorResponseException busy() {
+		var busy = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too many sign-ins at once; try again in a moment");
+		busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return busy;
+	}
+
+	private Map<String, Object> answer(Caller caller) {
+		var token = tokens.issue(caller);
+		var answer = new LinkedHashMap<String, Object>();
+		answer.put("access_token", token.value());
+		answer.put("id", token.value());
+		answer.put("expires_in", token.expiresIn());
+		answer.put("ttl", token.expiresIn());
+		answer.put("created", token.created().toString());
+		answer.put("userId", caller.username());
+		answer.put("user", user(caller));
+		return answer;
 	}
 
 	@PostMapping({ "/api/v3/auth/logout", "/api/v3/users/logout" })
@@ -116,18 +152,6 @@ class AuthController {
 		identity.put("profile", profile);
 		identity.put("currentGroups", List.copyOf(caller.groups()));
 		return identity;
-	}
-
-	private static Map<String, Object> answer(Caller caller, Tokens.Issued token) {
-		var answer = new LinkedHashMap<String, Object>();
-		answer.put("access_token", token.value());
-		answer.put("id", token.value());
-		answer.put("expires_in", token.expiresIn());
-		answer.put("ttl", token.expiresIn());
-		answer.put("created", token.created().toString());
-		answer.put("userId", caller.username());
-		answer.put("user", user(caller));
-		return answer;
 	}
 
 	private static Caller signedIn(Caller caller) {

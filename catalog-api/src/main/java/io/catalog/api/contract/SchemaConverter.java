@@ -33,6 +33,8 @@ final class SchemaConverter {
 			case STRING -> typed("string");
 			case NUMBER -> typed("number");
 			case INTEGER -> typed("integer").format("int64");
+			case SIZE -> typed("number").minimum(java.math.BigDecimal.ZERO);
+			case COUNT -> typed("integer").format("int64").minimum(java.math.BigDecimal.ZERO);
 			case BOOLEAN -> typed("boolean");
 			case DATE -> typed("string").format("date-time");
 			case STRINGS -> typed("array").items(typed("string"));

@@ -2,7 +2,7 @@ package io.catalog.api.datablock;
 
 import static io.catalog.api.document.FieldType.BOOLEAN;
 import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.NUMBER;
+import static io.catalog.api.document.FieldType.SIZE;
 import static io.catalog.api.document.FieldType.OBJECT;
 import static io.catalog.api.document.FieldType.OBJECTS;
 import static io.catalog.api.document.FieldType.STRING;
@@ -28,7 +28,7 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 
 	static final Schema DATA_FILE = Schema.builder()
 		.required("path", STRING)
-		.required("size", NUMBER)
+		.required("size", SIZE)
 		.required("time", DATE)
 		.optional(STRING, "chk", "uid", "gid", "perm", "type")
 		.optional("metadata", OBJECT)
@@ -40,7 +40,7 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 	 * they say.
 	 */
 	private static final Schema ORIG_NESTED = Schema.builder()
-		.optional("size", NUMBER)
+		.optional("size", SIZE)
 		.optional("chkAlg", STRING)
 		.required("dataFileList", OBJECTS, DATA_FILE)
 		.optional(STRING, "datasetId", "ownerGroup", "instrumentGroup")
@@ -50,7 +50,7 @@ record BlockKind(EntityKind kind, Schema nested, String sizeField, String countF
 
 	private static final Schema ARCHIVED_NESTED = ORIG_NESTED.with()
 		.required("archiveId", STRING)
-		.required("packedSize", NUMBER)
+		.required("packedSize", SIZE)
 		.required("version", STRING)
 		.build();
 

@@ -18,6 +18,9 @@ public interface DatasetFileLists {
 	/** The field of a create request that holds the file lists. */
 	String FIELD = "origdatablocks";
 
+	/** The field of a stored file list that names its dataset. */
+	String FOREIGN_KEY = "datasetId";
+
 	/** The kind of the stored file lists. */
 	EntityKind kind();
 

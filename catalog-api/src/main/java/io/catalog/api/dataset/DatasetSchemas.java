@@ -2,11 +2,12 @@ package io.catalog.api.dataset;
 
 import static io.catalog.api.document.FieldType.ANY;
 import static io.catalog.api.document.FieldType.BOOLEAN;
+import static io.catalog.api.document.FieldType.COUNT;
 import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.INTEGER;
 import static io.catalog.api.document.FieldType.NUMBER;
 import static io.catalog.api.document.FieldType.OBJECT;
 import static io.catalog.api.document.FieldType.OBJECTS;
+import static io.catalog.api.document.FieldType.SIZE;
 import static io.catalog.api.document.FieldType.STRING;
 import static io.catalog.api.document.FieldType.STRINGS;
 
@@ -47,8 +48,9 @@ final class DatasetSchemas {
 				"jobLogData", "type")
 		.optional(STRINGS, "accessGroups", "keywords", "sharedWith", "principalInvestigators", "proposalIds",
 				"sampleIds", "instrumentIds", "inputDatasets", "usedSoftware")
-		.optional(NUMBER, "size", "packedSize", "dataQualityMetrics")
-		.optional(INTEGER, "numberOfFiles", "numberOfFilesArchived")
+		.optional(SIZE, "size", "packedSize")
+		.optional(NUMBER, "dataQualityMetrics")
+		.optional(COUNT, "numberOfFiles", "numberOfFilesArchived")
 		.optional(DATE, "creationTime", "startTime", "endTime")
 		.optional(BOOLEAN, "isPublished", "scientificMetadataValid")
 		.optional(OBJECTS, "techniques", "relationships")

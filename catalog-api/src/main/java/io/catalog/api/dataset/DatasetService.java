@@ -1,7 +1,6 @@
 package io.catalog.api.dataset;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +57,15 @@ class DatasetService {
 	NewDataset read(Map<String, Object> body, Caller caller, Api api) {
 		var fields = new LinkedHashMap<>(body);
 		var bodies = fields.remove(DatasetFileLists.FIELD);
+		boolean chosenPid = fields.get("pid") != null;
 		var dataset = withDefaults(validate(fields, caller, api), api);
 		if (bodies == null) {
-			return new NewDataset(dataset, List.of());
+			return new NewDataset(dataset, List.of(), chosenPid);
 		}
 		if (!(bodies instanceof List<?> list)) {
 			throw new InvalidInputException(DatasetFileLists.FIELD, "must be a list of file lists");
 		}
-		return new NewDataset(dataset, fileLists.read(dataset, list, caller));
+		return new NewDataset(dataset, fileLists.read(dataset, list, caller), chosenPid);
 	}
 
 	private Document validate(Map<String, Object> body, Caller caller, Api api) {
@@ -111,19 +111,22 @@ class DatasetService {
 	/**
 	 * Stores a new dataset, and the file lists its request carries: those first, so the dataset is never seen
 	 * without them (the answer is the dataset, its counters including them: a run's file list is not sent back).
+	 * A pid the client chose is claimed first, so that of concurrent creates of one pid only one writes anything.
 	 */
 	Mono<Document> create(Map<String, Object> body, Caller caller, Api api) {
 		return Mono.fromSupplier(() -> read(body, caller, api))
 			.flatMap(created -> withValidity(created.dataset(), null).thenReturn(created))
 			.flatMap(created -> {
 			var dataset = created.dataset();
+			if (created.chosenPid()) {
+				return catalog.insertClaimed(Datasets.KIND, dataset, fileLists.kind(), DatasetFileLists.FOREIGN_KEY,
+						created.fileLists(), caller, SPLIT_HINT);
+			}
 			if (created.fileLists().isEmpty()) {
 				return catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT);
 			}
-			return catalog.store().get(Datasets.KIND, dataset.get("_id"))
-				.flatMap(taken -> Mono.<Document>error(Problems.conflict("Dataset with pid " + taken.get("_id") + " already exists")))
-				.switchIfEmpty(Mono.defer(() -> catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(),
-						created.fileLists(), caller, SPLIT_HINT)));
+			return catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(), created.fileLists(), caller,
+					SPLIT_HINT);
 		}).flatMap(dataset -> countInProposals(dataset, 1).thenReturn(dataset));
 	}
 
@@ -179,13 +182,13 @@ class DatasetService {
 			}
 			json.putIfAbsent("type", before.get("type"));
 			var replacement = withDefaults(read(json, api), api);
+			catalog.checkOwnerGroup(Datasets.KIND, caller, before, replacement.get("ownerGroup"));
 			replacement.remove("scientificMetadataValid");
 			DatasetSchemas.COMPUTED.forEach(key -> replacement.put(key, before.get(key)));
-			List.of("_id", "createdBy", "createdAt").forEach(key -> replacement.put(key, before.get(key)));
+			List.of("createdBy", "createdAt").forEach(key -> replacement.put(key, before.get(key)));
 			replacement.put("pid", before.get("_id"));
-			replacement.put("updatedBy", caller.username());
-			replacement.put("updatedAt", new Date());
-			return withValidity(replacement, null).flatMap(checked -> catalog.store().replace(Datasets.KIND, checked));
+			return withValidity(replacement, null)
+				.flatMap(checked -> catalog.replace(Datasets.KIND, caller, before, checked, SPLIT_HINT));
 		});
 	}
 
@@ -223,9 +226,7 @@ class DatasetService {
 		return catalog.existing(Datasets.KIND, pid).flatMap(before -> {
 			catalog.policy().checkRead(caller, Datasets.KIND.resource(), before);
 			catalog.policy().checkUpdate(caller, Datasets.KIND.resource(), before);
-			var update = new Document("$addToSet", new Document(fieldName, new Document("$each", values)))
-				.append("$set", new Document("updatedBy", caller.username()).append("updatedAt", new Date()));
-			return catalog.store().update(Datasets.KIND, pid, update);
+			return catalog.addToSets(Datasets.KIND, caller, before, Map.of(fieldName, (List<?>) values), SPLIT_HINT);
 		});
 	}
 
@@ -289,8 +290,9 @@ class DatasetService {
 	 *
 	 * @param dataset the dataset, checked and completed
 	 * @param fileLists the file lists that come with it, checked and completed
+	 * @param chosenPid whether the client chose the pid (else it was generated, and no other create can take it)
 	 */
-	record NewDataset(Document dataset, List<Document> fileLists) {
+	record NewDataset(Document dataset, List<Document> fileLists, boolean chosenPid) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.catalog.api.document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import io.catalog.api.web.Problems;
  */
 @Component
 public class Catalog {
+
+	private static final String OWNER_GROUP = "ownerGroup";
 
 	private final DocumentStore store;
 
@@ -121,6 +124,19 @@ public class Catalog {
 		return store.insertWithChildren(kind, document, childKind, children);
 	}
 
+	/**
+	 * Stores a new document under an id the client chose, with new documents that belong to it (none is fine), so
+	 * that of concurrent creates of one id only one writes anything: the others are refused with 409 and change
+	 * nothing. The parent is never seen without its children.
+	 */
+	public Mono<Document> insertClaimed(EntityKind kind, Document document, EntityKind childKind, String foreignKey,
+			List<Document> children, Caller caller, String sizeHint) {
+		Stamps.requireStorable(Stamps.created(document, caller), sizeHint);
+		return store.insertClaimed(kind, document, childKind, foreignKey, children)
+			.switchIfEmpty(Mono.error(() -> Problems.conflict(kind.collection() + " with " + kind.idField() + " "
+					+ document.get("_id") + " already exists")));
+	}
+
 	/** Applies a partial update the caller may make, recording the fields' values before and after. */
 	public Mono<Document> patch(EntityKind kind, Caller caller, Object id, Map<String, Object> body, Schema schema,
 			Set<String> fixed) {
@@ -128,6 +144,9 @@ public class Catalog {
 			policy.checkRead(caller, kind.resource(), before);
 			policy.checkUpdate(caller, kind.resource(), before);
 			var fields = schema.read(body, Schema.Mode.UPDATE);
+			if (fields.containsKey(OWNER_GROUP)) {
+				checkOwnerGroup(kind, caller, before, fields.get(OWNER_GROUP));
+			}
 			fixed.forEach(name -> {
 				if (fields.containsKey(name) && !Objects.equals(fields.get(name), before.get(name))) {
 					throw new InvalidInputException(name, "cannot be changed");
@@ -155,14 +174,72 @@ public class Catalog {
 		});
 	}
 
-	/** Sets fields of a stored document and records the change. */
+	/**
+	 * Checks a new owner group for a stored document: never none (its owners would be locked out), and only one the
+	 * caller may give documents of this kind to.
+	 */
+	public void checkOwnerGroup(EntityKind kind, Caller caller, Document before, Object ownerGroup) {
+		if (!(ownerGroup instanceof String group) || group.isBlank()) {
+			throw new InvalidInputException(OWNER_GROUP, "must be a group name: every document has an owner group");
+		}
+		if (!group.equals(before.get(OWNER_GROUP))) {
+			policy.checkNewOwnerGroup(caller, kind.resource(), group);
+		}
+	}
+
+	/** Sets fields of a stored document and records the change; refused with 413 past what the store holds. */
 	public Mono<Document> set(EntityKind kind, Caller caller, Document before, Document fields) {
 		Stamps.updated(fields, caller);
+		var merged = new Document(before);
+		merged.putAll(fields);
+		Stamps.requireStorable(merged, "store less in one document");
 		var previous = new Document();
 		fields.keySet().forEach(key -> previous.put(key, before.get(key)));
 		return store.update(kind, before.get("_id"), DocumentStore.set(fields))
 			.flatMap(after -> history.record(kind.collection(), "update", before.get("_id"), previous, fields, caller)
 				.thenReturn(after));
+	}
+
+	/**
+	 * Replaces a stored document whole (already checked and completed by the caller's handler, its creation stamps
+	 * kept), recording the change.
+	 */
+	public Mono<Document> replace(EntityKind kind, Caller caller, Document before, Document replacement, String sizeHint) {
+		replacement.put("_id", before.get("_id"));
+		Stamps.requireStorable(Stamps.updated(replacement, caller), sizeHint);
+		return store.replace(kind, replacement)
+			.switchIfEmpty(Mono.error(() -> Problems.notFound(kind.collection(), before.get("_id"))))
+			.flatMap(after -> history.record(kind.collection(), "update", before, after, caller).thenReturn(after));
+	}
+
+	/**
+	 * Adds values to array fields of a stored document, each value once, in one atomic update, recording the
+	 * fields before and after; refused with 413 when the document would grow past what the store holds.
+	 */
+	public Mono<Document> addToSets(EntityKind kind, Caller caller, Document before, Map<String, List<?>> values,
+			String sizeHint) {
+		var grown = new Document(before);
+		var each = new Document();
+		values.forEach((field, added) -> {
+			var merged = new ArrayList<Object>(before.get(field) instanceof List<?> list ? list : List.of());
+			added.stream().filter(value -> !merged.contains(value)).forEach(merged::add);
+			grown.put(field, merged);
+			each.put(field, new Document("$each", added));
+		});
+		Stamps.requireStorable(grown, sizeHint);
+		var stamps = Stamps.updated(new Document(), caller);
+		return store.update(kind, before.get("_id"), new Document("$addToSet", each).append("$set", stamps))
+			.switchIfEmpty(Mono.error(() -> Problems.notFound(kind.collection(), before.get("_id"))))
+			.flatMap(after -> {
+				var previous = new Document();
+				var changed = new Document();
+				values.keySet().forEach(field -> {
+					previous.put(field, before.get(field));
+					changed.put(field, after.get(field));
+				});
+				return history.record(kind.collection(), "update", withId(before, previous), withId(before, changed), caller)
+					.thenReturn(after);
+			});
 	}
 
 	/** Deletes a document the caller may delete (a delete group need not read it first), recording it. */

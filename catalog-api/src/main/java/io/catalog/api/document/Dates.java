@@ -24,7 +24,18 @@ public final class Dates {
 	private Dates() {
 	}
 
+	/** The first instant a stored date may name: year 1. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** The last: the end of year 9999, past which the ISO-8601 form of a date needs a sign. */
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+	/** The instant the text names, if it names one between year 1 and year 9999. */
 	public static Optional<Date> parse(String text) {
+		return parseAny(text).filter(date -> !date.toInstant().isBefore(EARLIEST) && !date.toInstant().isAfter(LATEST));
+	}
+
+	private static Optional<Date> parseAny(String text) {
 		try {
 			var utc = utc(text);
 			if (utc != null) {

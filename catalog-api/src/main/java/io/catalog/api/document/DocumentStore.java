@@ -1,5 +1,6 @@
 package io.catalog.api.document;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -49,6 +50,8 @@ public class DocumentStore {
 
 	private final long maxTimeMillis;
 
+	private final Claims claims;
+
 	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners) {
 		this(database, listeners, Journal.NONE, new QueryProperties(null, null, null));
 	}
@@ -68,6 +71,7 @@ public class DocumentStore {
 		this.listeners = List.copyOf(listeners);
 		this.journal = journal;
 		this.maxTimeMillis = query.maxTime().toMillis();
+		this.claims = new Claims(database.getCollection(Claims.COLLECTION), Clock.systemUTC());
 	}
 
 	public MongoCollection<Document> collection(String name) {
@@ -158,6 +162,37 @@ public class DocumentStore {
 			.then(Flux.range(0, notes.size()).concatMap(i -> confirm(notes.get(i), written.get(i))).then()))
 			.then(Mono.fromRunnable(() -> written.forEach(change -> listeners.forEach(l -> l.changed(change)))))
 			.thenReturn(parent);
+	}
+
+	/**
+	 * Stores a new document under an id the client chose, with the new documents that belong to it, as
+	 * {@link #insertWithChildren} does, but first claims the id: of several requests for one id only the one holding
+	 * the claim writes anything; the others answer nothing (the id is taken) having changed nothing. A create that a crash
+	 * stopped halfway leaves its claim behind; the next create of that id takes it over once it is stale, deletes
+	 * the children left behind (those that point at the id through {@code foreignKey}) and stores its own.
+	 */
+	public Mono<Document> insertClaimed(EntityKind kind, Document parent, EntityKind childKind, String foreignKey,
+			List<Document> children) {
+		var id = parent.get("_id");
+		return claims.claim(kind.collection(), id).flatMap(claim -> get(kind, id).hasElement()
+			.flatMap(taken -> taken ? claims.release(claim).then(Mono.<Document>empty())
+					: storeClaimed(claim, kind, parent, childKind, foreignKey, children)));
+	}
+
+	/**
+	 * Stores what a claim holder creates; when the create fails, deletes the children it may have written and
+	 * releases the claim (when even that fails, the claim stays, goes stale and the next create clears up).
+	 */
+	private Mono<Document> storeClaimed(Claims.Claim claim, EntityKind kind, Document parent, EntityKind childKind,
+			String foreignKey, List<Document> children) {
+		Mono<Long> leftBehind = claim.tookOver() ? deleteChildren(childKind.collection(), foreignKey, parent.get("_id"))
+				: Mono.empty();
+		return leftBehind.then(insertWithChildren(kind, parent, childKind, children))
+			.onErrorResume(ex -> Flux.fromIterable(children).concatMap(child -> delete(childKind, child.get("_id")))
+				.then(claims.release(claim))
+				.onErrorResume(cleanup -> Mono.empty())
+				.then(Mono.error(ex)))
+			.flatMap(stored -> claims.release(claim).thenReturn(stored));
 	}
 
 	private static Change created(EntityKind kind, Document document) {

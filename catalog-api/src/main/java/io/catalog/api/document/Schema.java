@@ -104,6 +104,8 @@ public final class Schema {
 			case STRING -> value instanceof String ? value : null;
 			case NUMBER -> number(value);
 			case INTEGER -> integer(number(value));
+			case SIZE -> nonNegative(number(value));
+			case COUNT -> nonNegative(integer(number(value)));
 			case BOOLEAN -> value instanceof Boolean ? value : null;
 			case DATE -> value instanceof String s ? Dates.parse(s).orElse(null) : null;
 			case STRINGS -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
@@ -141,6 +143,10 @@ public final class Schema {
 			return Double.isFinite(d) ? d : null;
 		}
 		return null;
+	}
+
+	private static Object nonNegative(Object number) {
+		return number instanceof Number n && n.doubleValue() >= 0 ? number : null;
 	}
 
 	private static Long integer(Object number) {

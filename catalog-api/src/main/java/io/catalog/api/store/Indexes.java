@@ -45,7 +45,8 @@ class Indexes implements InitializingBean {
 			Map.entry("UserSetting", List.of("!userId")),
 			Map.entry("ApiToken", List.of("!hash", "owner")),
 			Map.entry("Job", List.of("ownerGroup", "ownerUser", "type", "createdAt")),
-			Map.entry("Outbox", List.of("seq")));
+			Map.entry("Outbox", List.of("seq")),
+			Map.entry("Claim", List.of()));
 
 	/** What the store answers when an index on the same key exists with other options (an earlier release's). */
 	private static final Set<Integer> CHANGED_OPTIONS = Set.of(85, 86);

@@ -151,6 +151,9 @@ final class MatrixSeed {
 			case "datablock" -> datablock();
 			case "attachment" -> with(attachment(), "datasetId", ids.get("dataset"));
 			case "parentattachment" -> attachment();
+			case "attachmentv4" -> Map.of("caption", "sinogram", "isPublished", false, "ownerGroup", "group1",
+					"relationships", List.of(Map.of("targetId", ids.get("dataset"), "targetType", "dataset")));
+			case "attachmentv4put" -> Map.of("caption", "whole", "isPublished", false, "ownerGroup", "group1");
 			case "sample" -> owned(Map.of("description", "crystal"));
 			case "proposal" -> proposal("matrix-2");
 			case "instrument" -> Map.of("uniqueName", "matrix-2", "name", "SINQ");

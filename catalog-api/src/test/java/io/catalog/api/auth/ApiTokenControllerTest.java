@@ -3,6 +3,7 @@ package io.catalog.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,37 @@ class ApiTokenControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aTokenAskedWithoutAnExpiryExpiresAfterTheDefaultLifetime() {
+		var token = newToken("user1", Map.of());
+		assertThat(Instant.parse((String) token.get("expiresAt")))
+			.isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+		post("user1", TOKENS, Map.of("expiresAt", Instant.now().plus(Duration.ofDays(400)).toString())).expectStatus()
+			.isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("expiresAt");
+	}
+
+	@Test
+	void anAccountHoldsAtMostTheLimitOfTokens() {
+		for (int i = 0; i < 20; i++) {
+			newToken("user3", Map.of("name", "token " + i));
+		}
+		post("user3", TOKENS, Map.of("name", "one too many")).expectStatus().isEqualTo(409);
+		assertThat(getList("user3", TOKENS)).hasSize(20);
+		as("user3").delete().uri(TOKENS + "/{id}", getList("user3", TOKENS).get(0).get("id")).exchange()
+			.expectStatus().isOk();
+		newToken("user3", Map.of("name", "after a revoke"));
+	}
+
+	@Test
+	void groupsMustBeGroupNames() {
+		var groups = new java.util.ArrayList<String>();
+		groups.add(null);
+		post("user1", TOKENS, Map.of("groups", groups)).expectStatus().isBadRequest().expectBody()
+			.jsonPath("$.errors[0].field").isEqualTo("groups");
+	}
+
+	@Test
 	void expiredTokenIs401() {
-		var token = newToken("user1", Map.of("expiresAt", "2099-01-01T00:00:00Z"));
+		var token = newToken("user1", Map.of("expiresAt", Instant.now().plus(Duration.ofDays(30)).toString()));
 		var client = bearer((String) token.get("token"));
 		client.get().uri("/api/v3/users/my/self").exchange().expectStatus().isOk();
 		Mono.from(database.getCollection("ApiToken").updateOne(Filters.eq("_id", token.get("id")),

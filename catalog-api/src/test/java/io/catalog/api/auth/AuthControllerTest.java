@@ -86,14 +86,22 @@ class AuthControllerTest extends CatalogTest {
 	}
 
 	@Test
-	void repeatedFailuresForOneAccountAre429WithRetryAfter() {
+	void repeatedFailuresForOneAccountFromOneAddressAre429WithRetryAfter() {
 		var body = Map.of("username", "throttled", "password", "guess");
 		for (int i = 0; i < 5; i++) {
 			post(null, "/api/v3/auth/login", body).expectStatus().isUnauthorized();
 		}
-		post(null, "/api/v3/auth/login", body).expectStatus().isEqualTo(429)
-			.expectHeader().exists("Retry-After")
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		// each failure past the fifth doubles the wait, from one second: however slow the machine, one is refused
+		int refused = 0;
+		for (int i = 0; i < 6 && refused == 0; i++) {
+			var status = post(null, "/api/v3/auth/login", body).returnResult(String.class);
+			if (status.getStatus().value() == 429) {
+				refused++;
+				assertThat(status.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+				assertThat(status.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			}
+		}
+		assertThat(refused).isEqualTo(1);
 		post(null, "/api/v3/auth/login", Map.of("username", "user3", "password", TestAccounts.password("user3")))
 			.expectStatus().isCreated();
 	}

@@ -3,9 +3,16 @@ package io.catalog.api.datablock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -102,6 +109,56 @@ class DatasetOrigDatablocksTest extends CatalogTest {
 			.collectList().block(Duration.ofSeconds(10));
 		assertThat(stored).hasSize(2);
 		assertThat(getObject("user1", "/api/v3/datasets/{pid}", "run-43")).containsEntry("numberOfFiles", 5);
+	}
+
+	@Test
+	void ofConcurrentCreatesOfOnePidTheRefusedOneChangesNothing() throws Exception {
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int trial = 0; trial < 20; trial++) {
+				var pid = "race-" + trial;
+				var bodies = List.of(withFiles("group1", Requests.fileBlock(3, 100)), withFiles("group1", Requests.fileBlock(1, 7)));
+				bodies.forEach(body -> body.put("pid", pid));
+				var start = new CyclicBarrier(2);
+				var answers = new ArrayList<Future<Integer>>();
+				for (var body : bodies) {
+					answers.add(pool.submit(() -> {
+						start.await();
+						return post("ingestor", "/api/v3/datasets", body).returnResult(String.class).getStatus().value();
+					}));
+				}
+				var statuses = List.of(answers.get(0).get(60, TimeUnit.SECONDS), answers.get(1).get(60, TimeUnit.SECONDS));
+				assertThat(statuses).as("trial %d", trial).containsExactlyInAnyOrder(201, 409);
+				int winnersFiles = statuses.get(0) == 201 ? 3 : 1;
+				var blocks = getList("admin", "/api/v3/datasets/{pid}/origdatablocks", pid);
+				assertThat(blocks).as("trial %d", trial).singleElement()
+					.satisfies(block -> assertThat((List<?>) block.get("dataFileList")).hasSize(winnersFiles));
+				assertThat(getObject("admin", "/api/v3/datasets/{pid}", pid)).containsEntry("numberOfFiles", winnersFiles);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aCreateThatACrashStoppedIsTakenOverOnceItsClaimIsStaleAndItsLeftoversCleared() {
+		// as a crash halfway leaves it: the pid's claim, two file lists and no dataset
+		var stale = Date.from(Instant.now().minus(Duration.ofMinutes(5)));
+		Mono.from(database.getCollection("Claim").insertOne(new Document("_id", "Dataset/run-44").append("nonce", "gone")
+			.append("at", stale))).block(Duration.ofSeconds(10));
+		for (var id : List.of("left-1", "left-2")) {
+			Mono.from(database.getCollection("OrigDatablock").insertOne(new Document("_id", id).append("datasetId", "run-44")
+				.append("size", 5).append("dataFileList", List.of(new Document("path", "/old").append("size", 5)))))
+				.block(Duration.ofSeconds(10));
+		}
+		var request = withFiles("group1", Requests.fileBlock(1, 100));
+		request.put("pid", "run-44");
+		created("ingestor", "/api/v3/datasets", request);
+		assertThat(getList("user1", "/api/v3/datasets/{pid}/origdatablocks", "run-44")).singleElement()
+			.satisfies(block -> assertThat(block.get("_id")).isNotIn("left-1", "left-2"));
+		assertThat(getObject("user1", "/api/v3/datasets/{pid}", "run-44")).containsEntry("numberOfFiles", 1);
+		assertThat(Flux.from(database.getCollection("Claim").find()).collectList().block(Duration.ofSeconds(10))).isEmpty();
 	}
 
 	@Test

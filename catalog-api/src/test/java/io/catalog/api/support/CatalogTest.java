@@ -25,7 +25,8 @@ import io.catalog.api.search.SearchIndexes;
 
 /**
  * A full catalog-api on a random port over the test store, configured with SciCat's test group lists, with
- * helpers to sign in as the test accounts. The store (and so the search indexes) is emptied before each test.
+ * helpers to sign in as the test accounts. The loopback address is a trusted proxy: a test that calls the server
+ * over HTTP ({@code @LocalServerPort}) may say with {@code X-Forwarded-For} which address a request comes from. The store (and so the search indexes) is emptied before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -35,7 +36,8 @@ import io.catalog.api.search.SearchIndexes;
 		"catalog.access.update-dataset-lifecycle-groups=archivemanager",
 		"catalog.access.proposal-groups=proposalingestor", "catalog.access.sample-groups=group1",
 		"catalog.access.sample-privileged-groups=sampleingestor", "catalog.access.attachment-groups=#all",
-		"catalog.access.attachment-privileged-groups=ingestor", "catalog.dataset.pid-prefix=test.prefix" })
+		"catalog.access.attachment-privileged-groups=ingestor", "catalog.dataset.pid-prefix=test.prefix",
+		"catalog.auth.login.trusted-proxies=127.0.0.1,::1" })
 public abstract class CatalogTest {
 
 	protected static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
@@ -76,7 +78,7 @@ public abstract class CatalogTest {
 	/** A token for the test account, signed in once per run. */
 	protected String token(String username) {
 		return TOKENS.computeIfAbsent(username, name -> {
-			var answer = web.post().uri("/api/v3/auth/login").contentType(MediaType.APPLICATION_JSON)
+			var answer = web.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v3/auth/login").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("username", name, "password", TestAccounts.password(name)))
 				.exchange().expectStatus().isCreated()
 				.expectBody(Map.class).returnResult().getResponseBody();

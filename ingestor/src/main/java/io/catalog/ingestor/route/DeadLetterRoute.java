@@ -13,11 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.catalog.ingestor.IngestorProperties;
+
 /**
  * Where refused runs go, with the reason: a dropped file to {@code failed/} with {@code <name>.reason.txt} beside it,
  * a Kafka record to the dead-letter topic (reason in the {@code ingestor-reason} header; the run counts as done, so
  * its offset can be committed), an MQTT
- * message to the dead-letter topic as {@code {"reason": ..., "message": ...}}.
+ * message to the dead-letter topic as {@code {"reason": ..., "message": ...}}. A run from any other source (one
+ * added later, a test's) is kept in the dead-letter folder as {@code <time>-<exchange>.run} with
+ * {@code .reason.txt} beside it, never dropped.
  */
 @Component
 class DeadLetterRoute extends RouteBuilder {
@@ -28,8 +32,11 @@ class DeadLetterRoute extends RouteBuilder {
 
 	private final IngestorMetrics metrics;
 
-	DeadLetterRoute(IngestorMetrics metrics) {
+	private final Path keptIn;
+
+	DeadLetterRoute(IngestorMetrics metrics, IngestorProperties properties) {
 		this.metrics = metrics;
+		this.keptIn = Path.of(properties.deadLetterDir());
 	}
 
 	@Override
@@ -43,9 +50,11 @@ class DeadLetterRoute extends RouteBuilder {
 				.when(exchangeProperty(Runs.SOURCE).isEqualTo("mqtt"))
 					.process(DeadLetterRoute::envelope)
 					.toD("${exchangeProperty." + Runs.DEAD_LETTER + "}")
-				.otherwise()
+				.when(exchangeProperty(Runs.SOURCE).isEqualTo("file"))
 					.setProperty(Runs.OUTCOME, constant("failed"))
 					.process(DeadLetterRoute::writeReasonFile)
+				.otherwise()
+					.process(this::keep)
 			.end();
 	}
 
@@ -62,6 +71,17 @@ class DeadLetterRoute extends RouteBuilder {
 		envelope.put("reason", exchange.getProperty("ingestorReason"));
 		envelope.put("message", exchange.getMessage().getBody(String.class));
 		exchange.getMessage().setBody(JSON.writeValueAsBytes(envelope));
+	}
+
+	/** Keeps a refused run whose source has no dead letter of its own, with its reason. */
+	private void keep(Exchange exchange) throws IOException {
+		Files.createDirectories(keptIn);
+		var name = exchange.getClock().getCreated() + "-" + exchange.getExchangeId().replaceAll("[^A-Za-z0-9-]", "_");
+		var body = exchange.getMessage().getBody(byte[].class);
+		Files.write(keptIn.resolve(name + ".run"), body == null ? new byte[0] : body);
+		Files.writeString(keptIn.resolve(name + ".reason.txt"),
+				exchange.getProperty("ingestorReason") + System.lineSeparator(), StandardCharsets.UTF_8);
+		log.warn("Refused run of source {} kept as {}", exchange.getProperty(Runs.SOURCE), keptIn.resolve(name + ".run"));
 	}
 
 	/** For a dropped file: writes {@code failed/<name>.reason.txt} (the file itself is moved there by the route). */

@@ -89,7 +89,7 @@ class JobController {
 		}
 		return Mono.defer(() -> {
 			policy.checkReadRoute(caller);
-			var parsed = catalog.filters().parseLimits(limits).withWhere(where(fields, v3));
+			var parsed = catalog.filters().parseLimits(v3 ? v3Limits(limits) : limits).withWhere(where(fields, v3));
 			return queries.find(new JobQueries.Query(parsed, List.of(), null), caller, policy.readRule(caller), v3);
 		});
 	}
@@ -203,10 +203,26 @@ class JobController {
 				node.properties().forEach(e -> renamed.set(JobQueries.v4Name(e.getKey()), e.getValue()));
 				node = renamed;
 			}
-			return catalog.filters().parseWhere(node.toString(), Jobs.QUERY);
+			return JobQueries.byId(catalog.filters().parseWhere(node.toString(), Jobs.QUERY));
 		}
 		catch (JsonProcessingException ex) {
 			throw new InvalidInputException("fields", "is not valid JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	private String v3Limits(String limits) {
+		if (limits == null || limits.isBlank()) {
+			return limits;
+		}
+		try {
+			var node = mapper.readTree(limits);
+			if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.path("order").isTextual()) {
+				object.put("order", JobQueries.v4Order(object.path("order").asText()));
+			}
+			return node.toString();
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidInputException("limits", "is not valid JSON: " + ex.getOriginalMessage());
 		}
 	}
 

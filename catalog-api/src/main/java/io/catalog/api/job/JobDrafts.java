@@ -200,7 +200,7 @@ class JobDrafts {
 			case "#datasetOwner" -> {
 				if (!caller.authenticated() || policy.level(caller) != JobPolicy.Level.ADMIN
 						&& request.get("ownerGroup") == null && request.get("ownerUser") == null) {
-					throw Problems.unauthorized();
+					throw Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED, "User not authenticated");
 				}
 				if (forGroup) {
 					yield d -> group.equals(d.get("ownerGroup"));

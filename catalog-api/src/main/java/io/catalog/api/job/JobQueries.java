@@ -78,7 +78,13 @@ class JobQueries {
 		if (v3 && node.get("where") instanceof ObjectNode where) {
 			node.set("where", renamed(where));
 		}
-		var filter = catalog.filter(Jobs.KIND, node.toString());
+		if (v3 && node.get("limits") instanceof ObjectNode limits && limits.get("order") != null
+				&& limits.get("order").isTextual()) {
+			limits.put("order", v4Order(limits.get("order").asText()));
+		}
+		var parsed = catalog.filter(Jobs.KIND, node.toString());
+		var filter = new Filter(byId(parsed.where()), parsed.fields(), parsed.include(), parsed.limit(), parsed.skip(),
+				parsed.order());
 		var own = fields.stream().filter(f -> !f.startsWith("datasets.") && !f.startsWith("datasetDetails.")).toList();
 		if (!own.isEmpty()) {
 			var projected = new ArrayList<>(own);
@@ -111,6 +117,24 @@ class JobQueries {
 		where.properties().forEach(e -> copy.set(v4Name(e.getKey()), e.getValue() instanceof ObjectNode inner
 				&& !e.getKey().startsWith("$") ? inner : e.getValue()));
 		return copy;
+	}
+
+	/** A v3 {@code order} ({@code creationTime:desc,type}) with v4's field names. */
+	static String v4Order(String order) {
+		return java.util.Arrays.stream(order.split(",")).map(String::trim).map(part -> {
+			int colon = part.indexOf(':');
+			return colon < 0 ? v4Name(part) : v4Name(part.substring(0, colon)) + part.substring(colon);
+		}).collect(java.util.stream.Collectors.joining(","));
+	}
+
+	/** A condition on {@code id} is one on the stored {@code _id}. */
+	static Document byId(Document where) {
+		if (where.containsKey("id") && !where.containsKey("_id")) {
+			var renamed = new Document();
+			where.forEach((k, v) -> renamed.put("id".equals(k) ? "_id" : k, v));
+			return renamed;
+		}
+		return where;
 	}
 
 	static String v4Name(String name) {

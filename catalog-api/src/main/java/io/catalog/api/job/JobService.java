@@ -55,7 +55,7 @@ class JobService {
 	Mono<Document> create(Map<String, Object> body, Caller caller, boolean v3) {
 		return Mono.defer(() -> {
 			policy.checkCreateRoute(caller);
-			var type = types.get(body.get("type") instanceof String name ? name : String.valueOf(body.get("type")));
+			var type = types.get(body.get("type") instanceof String name ? name : null);
 			Mono<Map<String, Object>> v4 = v3 ? drafts.fromV3(Jobs.CREATE_V3.read(body, Schema.Mode.CREATE), caller, type)
 					: Mono.just(body);
 			return v4.flatMap(request -> {

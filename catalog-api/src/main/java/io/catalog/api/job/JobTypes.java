@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,9 +52,11 @@ class JobTypes implements DisposableBean {
 
 	/** The type by name, or 400 naming the configured ones. */
 	JobType get(String name) {
-		var type = types.get(name);
+		var type = name == null ? null : types.get(name);
 		if (type == null) {
-			throw JobProblems.badRequest("type", "Invalid job type: " + name + "; configured: " + types.keySet());
+			var refusal = JobProblems.badRequest("type", "Invalid job type: " + (name == null ? "undefined" : name));
+			refusal.getBody().setProperty("configured", List.copyOf(types.keySet()));
+			throw refusal;
 		}
 		return type;
 	}

@@ -142,7 +142,7 @@ class ParentAttachmentController {
 	Mono<Map<String, Object>> updateSampleAttachment(@PathVariable String sampleId, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
 		return judged(SAMPLE, sampleId, caller, AttachmentUse.UPDATE)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED,
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, Attachments.FIXED,
 					attachment -> requireUnder(SAMPLE, sampleId, attachment)))
 			.map(Attachments.KIND::toJson);
 	}
@@ -196,7 +196,7 @@ class ParentAttachmentController {
 	Mono<Map<String, Object>> updateProposalAttachment(@PathVariable String proposalId, @PathVariable String id,
 			@RequestBody Map<String, Object> body, Caller caller) {
 		return judged(PROPOSAL, proposalId, caller, AttachmentUse.UPDATE)
-			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, AttachmentController.FIXED,
+			.then(catalog.patch(Attachments.KIND, caller, id, body, Attachments.BODY, Attachments.FIXED,
 					attachment -> requireUnder(PROPOSAL, proposalId, attachment)))
 			.map(Attachments.KIND::toJson);
 	}

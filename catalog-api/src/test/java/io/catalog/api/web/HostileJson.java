@@ -91,7 +91,7 @@ final class HostileJson {
 				quantity.list().ofSize(4)).as((keys, entries) -> {
 					var metadata = new LinkedHashMap<String, Object>();
 					for (int i = 0; i < keys.size(); i++) {
-						metadata.put(keys.get(i), i % 3 == 2 ? Map.of("nested", entries.get(i)) : entries.get(i));
+						metadata.put(keys.get(i), i % 3 == 2 ? mapOf("nested", entries.get(i)) : entries.get(i));
 					}
 					return (Object) metadata;
 				});
@@ -101,7 +101,7 @@ final class HostileJson {
 	static Arbitrary<Object> conditions() {
 		Arbitrary<Object> operand = Arbitraries.oneOf(scalars(), lists(scalars()), Arbitraries.of(PATTERNS).map(Object.class::cast));
 		Arbitrary<Object> predicate = Combinators.combine(Arbitraries.of(OPERATORS), operand)
-			.as((operator, value) -> (Object) Map.of(operator, value));
+			.as((operator, value) -> (Object) mapOf(operator, value));
 		Arbitrary<Object> leaf = Combinators.combine(Arbitraries.of(FIELDS), Arbitraries.oneOf(predicate, scalars()))
 			.as((field, value) -> {
 				var condition = new LinkedHashMap<String, Object>();
@@ -109,7 +109,7 @@ final class HostileJson {
 				return (Object) condition;
 			});
 		return Arbitraries.lazyOf(() -> leaf, () -> Combinators.combine(Arbitraries.of("and", "or"), leaf.list().ofMaxSize(3))
-			.as((junction, parts) -> (Object) Map.of(junction, parts)));
+			.as((junction, parts) -> (Object) mapOf(junction, parts)));
 	}
 
 	/** A filter parameter: a LoopBack filter mostly, now and then not JSON at all. */
@@ -118,7 +118,7 @@ final class HostileJson {
 				Arbitraries.oneOf(Arbitraries.integers().between(-5, 20_000).map(Object.class::cast), scalars()),
 				Arbitraries.of("datasetName:asc", "size desc", "$where", "pid:sideways", ""),
 				Arbitraries.of("all", "datablocks", "nothing", "origdatablocks"))
-			.as((where, fields, limit, order, include) -> Json.write(Map.of("where", where, "fields", fields,
+			.as((where, fields, limit, order, include) -> Json.write(mapOf("where", where, "fields", fields,
 					"limits", mapOf("limit", limit, "order", order), "include", List.of(include))));
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, filter),
 				net.jqwik.api.Tuple.of(1, Arbitraries.of("{", "[]", "{\"where\":", "null", "{\"select\":{}}")),

@@ -95,7 +95,7 @@ class InstrumentController {
 		return catalog.count(Instruments.KIND, caller, filter, where);
 	}
 
-	@GetMapping({ "/{id}", "/{prefix}/{id}" })
+	@GetMapping("/{id}")
 	@Operation(operationId = "getInstrument", summary = "One instrument")
 	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> get(@PathVariable(required = false) String prefix, @PathVariable String id,
@@ -103,7 +103,7 @@ class InstrumentController {
 		return catalog.readable(Instruments.KIND, caller, pid(prefix, id)).map(Instruments.KIND::toJson);
 	}
 
-	@PatchMapping({ "/{id}", "/{prefix}/{id}" })
+	@PatchMapping("/{id}")
 	@Operation(operationId = "updateInstrument", summary = "Change some fields of an instrument (admins)")
 	@ApiBody("UpdateInstrument")
 	@ApiReturns("Instrument")
@@ -114,12 +114,32 @@ class InstrumentController {
 			.map(Instruments.KIND::toJson);
 	}
 
-	@DeleteMapping({ "/{id}", "/{prefix}/{id}" })
+	@DeleteMapping("/{id}")
 	@Operation(operationId = "deleteInstrument", summary = "Delete an instrument (admins)")
 	@ApiReturns("Instrument")
 	Mono<Map<String, Object>> delete(@PathVariable(required = false) String prefix, @PathVariable String id,
 			Caller caller) {
 		return catalog.delete(Instruments.KIND, caller, pid(prefix, id)).map(Instruments.KIND::toJson);
+	}
+
+	/** The instrument by a pid whose slash a client left bare (SciCat's own tests do); the same operation as {@code get}. */
+	@GetMapping("/{prefix}/{id}")
+	@Operation(hidden = true)
+	Mono<Map<String, Object>> getBare(@PathVariable String prefix, @PathVariable String id, Caller caller) {
+		return get(prefix, id, caller);
+	}
+
+	@PatchMapping("/{prefix}/{id}")
+	@Operation(hidden = true)
+	Mono<Map<String, Object>> patchBare(@PathVariable String prefix, @PathVariable String id,
+			@RequestBody Map<String, Object> body, Caller caller) {
+		return patch(prefix, id, body, caller);
+	}
+
+	@DeleteMapping("/{prefix}/{id}")
+	@Operation(hidden = true)
+	Mono<Map<String, Object>> deleteBare(@PathVariable String prefix, @PathVariable String id, Caller caller) {
+		return delete(prefix, id, caller);
 	}
 
 	/**

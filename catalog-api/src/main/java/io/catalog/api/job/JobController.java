@@ -59,7 +59,7 @@ class JobController {
 		this.mapper = mapper;
 	}
 
-	@PostMapping({ "", "/" })
+	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createJob", summary = "Create a job of a configured type (archive, retrieve, ...); its actions run")
 	@ApiBody("CreateJob")
@@ -69,7 +69,7 @@ class JobController {
 		return jobs.create(body, caller, v3).map(job -> Jobs.toJson(job, v3));
 	}
 
-	@GetMapping({ "", "/" })
+	@GetMapping
 	@Operation(operationId = "listJobs", summary = "Jobs matching a LoopBack filter (where, fields, limits, include datasets), under the job read rule")
 	@ApiReturns(value = "Job", list = true)
 	Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String filter, Caller caller,

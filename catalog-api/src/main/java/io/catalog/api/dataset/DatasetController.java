@@ -134,8 +134,8 @@ class DatasetController {
 	@GetMapping("/{pid}")
 	@Operation(operationId = "getDataset", summary = "One dataset by pid")
 	@ApiReturns("Dataset")
-	Mono<Map<String, Object>> get(@PathVariable String pid, @RequestParam(required = false) String filter,
-			Caller caller) {
+	Mono<Map<String, Object>> get(@PathVariable String pid,
+			@Parameter(hidden = true) @RequestParam(required = false) String filter, Caller caller) {
 		if (filter == null || filter.isBlank()) {
 			return catalog.readable(Datasets.KIND, caller, pid).map(DatasetController::toV3);
 		}

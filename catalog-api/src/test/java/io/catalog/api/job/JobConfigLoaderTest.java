@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 
-import io.catalog.api.document.InvalidInputException;
 
 /** Reading SciCat-shaped job configurations: the built-in types, every action type, and mistakes with their line. */
 class JobConfigLoaderTest {
@@ -140,7 +139,7 @@ class JobConfigLoaderTest {
 
 		step.validate(request(Map.of("jobParams", Map.of("energy", 5, "detectors", List.of("pilatus"))), List.of())).block();
 		assertThatThrownBy(() -> step.validate(request(Map.of("jobParams", Map.of("energy", 0, "detectors", List.of())),
-				List.of())).block()).isInstanceOf(InvalidInputException.class).hasMessageContaining("jobParams.energy");
+				List.of())).block()).isInstanceOf(ErrorResponseException.class).hasMessageContaining("jobParams.energy");
 		assertThatThrownBy(() -> step.validate(request(Map.of("jobParams", Map.of("energy", 2, "detectors", List.of(7))),
 				List.of())).block()).hasMessageContaining("jobParams.detectors[*]");
 		assertThatThrownBy(() -> step.validate(request(Map.of("jobParams", Map.of("detectors", List.of())), List.of()))
@@ -165,7 +164,8 @@ class JobConfigLoaderTest {
 
 		step.validate(request(Map.of(), List.of(ready))).block();
 		assertThatThrownBy(() -> step.validate(request(Map.of(), List.of(ready, busy))).block())
-			.isInstanceOf(InvalidInputException.class).hasMessageContaining("p/2");
+			.isInstanceOf(ErrorResponseException.class).hasMessageContaining("400")
+			.hasMessageContaining("datasetlifecycle.archivable");
 		assertThatThrownBy(() -> step.validate(request(Map.of(), List.of())).block())
 			.hasMessageContaining("jobParams.datasetList");
 	}

@@ -59,7 +59,7 @@ class DatasetWritePathTest extends CatalogTest {
 		var pid = dataset();
 		var huge = "x".repeat(17 * 1024 * 1024);
 		var replacement = Requests.rawDataset("group1");
-		replacement.put("description", huge);
+		replacement.put("scientificMetadata", java.util.Map.of("notes", huge));
 		as("user1").put().uri("/api/v3/datasets/{pid}", pid).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(replacement).exchange().expectStatus().isEqualTo(413);
 		as("user1").post().uri("/api/v3/datasets/{pid}/appendToArrayField", pid).contentType(MediaType.APPLICATION_JSON)

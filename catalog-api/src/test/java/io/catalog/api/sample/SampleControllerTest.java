@@ -216,7 +216,7 @@ class SampleControllerTest extends CatalogTest {
 		as("ingestor").post().uri("/api/v3/datasets").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(dataset("group1", "another")).exchange().expectStatus().isCreated();
 		as("user1").get().uri("/api/v3/samples/{id}/datasets", id).exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.length()").isEqualTo(2).jsonPath("$[0].sampleId").isEqualTo(id);
+			.jsonPath("$.length()").isEqualTo(2).jsonPath("$[0].sampleIds[0]").isEqualTo(id);
 		as("admin").get().uri("/api/v3/samples/{id}/datasets", id).exchange().expectBody().jsonPath("$.length()")
 			.isEqualTo(3);
 		as("user2").get().uri("/api/v3/samples/{id}/datasets", id).exchange().expectStatus().isForbidden();

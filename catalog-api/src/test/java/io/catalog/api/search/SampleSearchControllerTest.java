@@ -18,7 +18,7 @@ class SampleSearchControllerTest extends CatalogTest {
 		sample.put("owner", "Ada");
 		sample.put("description", description);
 		sample.put("sampleCharacteristics", Map.of("temperature", Map.of("value", temperatureCelsius, "unit", "°C")));
-		post("sampleIngestor", "/api/v3/samples", sample).expectStatus().isOk();
+		post("sampleIngestor", "/api/v3/samples", sample).expectStatus().isCreated();
 	}
 
 	List<Map<String, Object>> fullquery(String username, String fields) {

@@ -214,7 +214,8 @@ final class MatrixSeed {
 	}
 
 	private static Map<String, Object> archiveJob(Object pid) {
-		return Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+		var datasets = List.of(Map.of("pid", pid, "files", List.of()));
+		return Map.of("type", "archive", "datasetList", datasets, "jobParams", Map.of("datasetList", datasets));
 	}
 
 	private static Object id(Map<String, Object> document) {

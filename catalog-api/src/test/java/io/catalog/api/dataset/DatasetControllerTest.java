@@ -116,7 +116,7 @@ class DatasetControllerTest extends CatalogTest {
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.errors[?(@.field == 'principalInvestigator')]").exists()
-			.jsonPath("$.errors[?(@.field == 'size')].reason").isEqualTo("must be a number");
+			.jsonPath("$.errors[?(@.field == 'size')].reason").isEqualTo("must be a number of at least 0");
 		assertThat(list("admin", "{}")).isEmpty();
 	}
 

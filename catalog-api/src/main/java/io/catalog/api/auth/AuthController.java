@@ -1,5 +1,6 @@
 package io.catalog.api.auth;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,11 @@ class AuthController {
 
 	private final Scheduler hashing;
 
+	/** How often, and how many times, a sign-in held back by parallel ones of its account and address asks again. */
+	private static final Duration POLL = Duration.ofMillis(50);
+
+	private static final int MAX_POLLS = 600;
+
 	AuthController(Accounts accounts, Tokens tokens, OidcLogin oidc, LoginThrottle throttle, UserDirectory directory,
 			ClientAddress clientAddress, @Qualifier(AuthConfiguration.HASHING) Scheduler hashing) {
 		this.accounts = accounts;
@@ -75,13 +81,21 @@ class AuthController {
 		if (credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}
-		var decision = throttle.attempt(credentials.username(), clientAddress.of(request));
-		decision.refused().ifPresent(wait -> {
-			var refused = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again later");
-			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
-			throw refused;
-		});
-		var attempt = decision.attempt();
+		var address = clientAddress.of(request);
+		return Mono.fromSupplier(() -> throttle.attempt(credentials.username(), address))
+			.filter(decision -> !decision.busy())
+			.repeatWhenEmpty(MAX_POLLS, polls -> polls.delayElements(POLL))
+			.onErrorMap(IllegalStateException.class, exceeded -> tooMany(Duration.ofSeconds(1)))
+			.flatMap(decision -> {
+				if (decision.attempt() == null) {
+					return Mono.error(tooMany(decision.retryAfter()));
+				}
+				return signIn(credentials, decision.attempt());
+			});
+	}
+
+	/** Checks the password off the request threads and settles the attempt with the outcome. */
+	private Mono<Map<String, Object>> signIn(Credentials credentials, LoginThrottle.Attempt attempt) {
 		var pause = attempt.pause().isZero() ? Mono.<Long>empty() : Mono.delay(attempt.pause());
 		return pause.then(directory.passwordHash(credentials.username()))
 			.flatMap(changed -> Mono.fromCallable(() -> accounts.signIn(credentials.username(), credentials.password(),
@@ -90,12 +104,20 @@ class AuthController {
 				.onErrorMap(RejectedExecutionException.class, ex -> busy()))
 			.flatMap(signedIn -> {
 				if (signedIn.isEmpty()) {
+					attempt.failed();
 					return Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "wrong username or password"));
 				}
 				attempt.succeeded();
 				var caller = signedIn.get();
 				return directory.record(caller, UserDirectory.LOCAL).thenReturn(answer(caller));
-			});
+			})
+			.doFinally(signal -> attempt.withdrawn());
+	}
+
+	private static ErrorResponseException tooMany(Duration wait) {
+		var refused = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again later");
+		refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
+		return refused;
 	}
 
 	private static ErrorResponseException busy() {

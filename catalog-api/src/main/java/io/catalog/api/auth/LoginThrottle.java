@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -23,9 +24,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <li>per account from anywhere: past {@code maxFailuresPerAccount} failures every attempt on it is answered only
  * after {@code accountDelay}, never refused.</li>
  * </ul>
- * An attempt is counted as a failure the moment it is let through (a success takes it back), so that parallel
- * attempts cannot slip past a limit between the check and the count. Kept in memory, bounded: each replica throttles
- * on its own.
+ * An attempt counts against the limits the moment it is let through (a success takes it back), so that parallel
+ * attempts cannot slip past a limit between the check and the count; one held back only by attempts still being
+ * decided is told to ask again shortly, so that parallel sign-ins with the right password all get in. Kept in
+ * memory, bounded: each replica throttles on its own.
  */
 final class LoginThrottle {
 
@@ -56,14 +58,20 @@ final class LoginThrottle {
 			.<String, Deque<Instant>>build().asMap();
 	}
 
-	/** The failures of one account from one address, and when the last one was counted. */
-	private record Pair(int failures, Instant last) {
+	/**
+	 * The failures of one account from one address, when the last was counted, and the attempts still being decided
+	 * (each of them may yet be a failure, so they count against the limit meanwhile).
+	 */
+	private record Pair(int failures, int pending, Instant last) {
+
+		Pair settled(boolean failed, Instant now) {
+			return new Pair(failures + (failed ? 1 : 0), Math.max(0, pending - 1), failed ? now : last);
+		}
+
 	}
 
 	/**
-	 * An attempt let through and counted as failed: tell it how it ended.
-	 *
-	 * @param pause how long to hold the answer back (the account is under attack), zero mostly
+	 * An attempt let through and counted as failed until it is settled: tell it how it ended, exactly once.
 	 */
 	final class Attempt {
 
@@ -77,6 +85,8 @@ final class LoginThrottle {
 
 		private final Duration pause;
 
+		private final AtomicBoolean open = new AtomicBoolean(true);
+
 		private Attempt(String pair, String source, String account, Instant at, Duration pause) {
 			this.pair = pair;
 			this.source = source;
@@ -85,20 +95,44 @@ final class LoginThrottle {
 			this.pause = pause;
 		}
 
+		/** How long to hold the answer back (the account is under attack); zero mostly. */
 		Duration pause() {
 			return pause;
 		}
 
 		/** The password was right: the attempt no longer counts, and its address's failures on the account are cleared. */
 		void succeeded() {
-			pairs.remove(pair);
-			forget(sources, source, at);
-			forget(accounts, account, at);
+			if (open.compareAndSet(true, false)) {
+				pairs.computeIfPresent(pair, (key, counted) -> counted.pending() > 1
+						? new Pair(0, counted.pending() - 1, counted.last()) : null);
+				forget(sources, source, at);
+				forget(accounts, account, at);
+			}
+		}
+
+		/** The password was wrong: the attempt counts as a failure. */
+		void failed() {
+			if (open.compareAndSet(true, false)) {
+				var now = clock.instant();
+				pairs.compute(pair, (key, counted) -> counted == null ? new Pair(1, 0, now) : counted.settled(true, now));
+			}
+		}
+
+		/** The attempt was not decided (the catalog was too busy, the client went away): it does not count. */
+		void withdrawn() {
+			if (open.compareAndSet(true, false)) {
+				pairs.computeIfPresent(pair, (key, counted) -> counted.settled(false, counted.last()));
+				forget(sources, source, at);
+				forget(accounts, account, at);
+			}
 		}
 
 	}
 
-	/** Lets an attempt through, counting it, or answers how long the caller must wait before trying again. */
+	/**
+	 * Lets an attempt through, counting it until it is settled; or answers how long the caller must wait before
+	 * trying again; or, when only attempts still being decided stand in the way, that it should ask again shortly.
+	 */
 	Decision attempt(String username, String address) {
 		var now = clock.instant();
 		var account = account(username);
@@ -106,36 +140,44 @@ final class LoginThrottle {
 		var pair = account + "|" + source;
 		var sourceWait = count(sources, source, properties.maxFailuresPerSource(), now);
 		if (sourceWait.isPresent()) {
-			return new Decision(null, sourceWait.get());
+			return new Decision(null, sourceWait.get(), false);
 		}
-		var pairWait = new Duration[1];
+		var refusal = new Duration[1];
+		var busy = new boolean[1];
 		pairs.compute(pair, (key, counted) -> {
-			var before = counted == null || counted.last().plus(properties.window()).plus(properties.maxDelay()).isBefore(now)
-					? null : counted;
-			var wait = before == null ? Duration.ZERO : wait(before, now);
+			var before = counted == null || counted.pending() == 0
+					&& counted.last().plus(properties.window()).plus(properties.maxDelay()).isBefore(now)
+					? new Pair(0, 0, now) : counted;
+			var wait = wait(before, now);
 			if (!wait.isZero()) {
-				pairWait[0] = wait;
-				return before;
+				refusal[0] = wait;
+				return counted;
 			}
-			return new Pair(before == null ? 1 : before.failures() + 1, now);
+			int inFlight = Math.max(1, properties.freeFailures() - before.failures());
+			if (before.pending() >= inFlight) {
+				busy[0] = true;
+				return counted;
+			}
+			return new Pair(before.failures(), before.pending() + 1, before.last());
 		});
-		if (pairWait[0] != null) {
+		if (refusal[0] != null || busy[0]) {
 			forget(sources, source, now);
-			return new Decision(null, pairWait[0]);
+			return new Decision(null, refusal[0], busy[0]);
 		}
 		boolean underAttack = count(accounts, account, Integer.MAX_VALUE, now).isEmpty()
 				&& failures(accounts, account) > properties.maxFailuresPerAccount();
 		return new Decision(new Attempt(pair, source, account, now, underAttack ? properties.accountDelay() : Duration.ZERO),
-				null);
+				null, false);
 	}
 
 	/**
-	 * What {@link #attempt} decided: an attempt to make, or a wait.
+	 * What {@link #attempt} decided: an attempt to make, a wait, or to ask again shortly.
 	 *
 	 * @param attempt the attempt let through, or {@code null}
 	 * @param retryAfter how long to wait, or {@code null}
+	 * @param busy whether attempts of the same account and address still being decided hold this one back
 	 */
-	record Decision(Attempt attempt, Duration retryAfter) {
+	record Decision(Attempt attempt, Duration retryAfter, boolean busy) {
 
 		Optional<Duration> refused() {
 			return Optional.ofNullable(retryAfter);

@@ -164,8 +164,7 @@ final class LoginThrottle {
 			forget(sources, source, now);
 			return new Decision(null, refusal[0], busy[0]);
 		}
-		boolean underAttack = count(accounts, account, Integer.MAX_VALUE, now).isEmpty()
-				&& failures(accounts, account) > properties.maxFailuresPerAccount();
+		boolean underAttack = count(accounts, account, properties.maxFailuresPerAccount(), now).isPresent();
 		return new Decision(new Attempt(pair, source, account, now, underAttack ? properties.accountDelay() : Duration.ZERO),
 				null, false);
 	}
@@ -221,15 +220,6 @@ final class LoginThrottle {
 			return kept;
 		});
 		return Optional.ofNullable(wait[0]);
-	}
-
-	private static int failures(ConcurrentMap<String, Deque<Instant>> counts, String key) {
-		var size = new int[1];
-		counts.computeIfPresent(key, (k, times) -> {
-			size[0] = times.size();
-			return times;
-		});
-		return size[0];
 	}
 
 	private static void forget(ConcurrentMap<String, Deque<Instant>> counts, String key, Instant at) {

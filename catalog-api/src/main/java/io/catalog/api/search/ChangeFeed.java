@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.mongodb.MongoClientException;
+
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.reactivestreams.client.ClientSession;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -189,9 +190,12 @@ final class ChangeFeed {
 			.then();
 	}
 
+	/** A session where the server keeps them (its isMaster names a session timeout), else none. */
 	private Mono<Optional<ClientSession>> session() {
-		return Mono.from(client.startSession()).map(Optional::of)
-			.onErrorResume(MongoClientException.class, unsupported -> Mono.just(Optional.empty()));
+		return Mono.from(database.runCommand(new Document("isMaster", 1)))
+			.flatMap(hello -> hello.get("logicalSessionTimeoutMinutes") == null ? Mono.just(Optional.<ClientSession>empty())
+					: Mono.from(client.startSession()).map(Optional::of))
+			.onErrorResume(MongoException.class, unsupported -> Mono.just(Optional.empty()));
 	}
 
 	/** The store's newest operation time, when it tells it (a replica set, the embedded store). */

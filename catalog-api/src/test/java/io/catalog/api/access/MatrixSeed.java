@@ -165,6 +165,8 @@ final class MatrixSeed {
 			case "empty" -> Map.of();
 			case "settings" -> Map.of("datasetCount", 30);
 			case "job" -> archiveJob(ids.get("dataset"));
+			case "jobv4" -> Map.of("type", "archive", "ownerGroup", "group1",
+					"jobParams", Map.of("datasetList", List.of(Map.of("pid", ids.get("dataset"), "files", List.of()))));
 			case "jobstatus" -> Map.of("statusCode", "jobForwarded");
 			case "external" -> Map.of("filters", List.of(Map.of("type", "text")));
 			case "ownpassword" -> Map.of("currentPassword", "not-the-password", "newPassword", "changed-password",

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +188,7 @@ class HostileInputProperties {
 				new Route("POST", "/api/v3/jobs", false), new Route("POST", "/api/v3/users/my/tokens", false),
 				new Route("POST", "/api/v3/datasets/isValid", false));
 		var replacements = Combinators.combine(Arbitraries.of(HostileJson.FIELDS).map(f -> f.isEmpty() ? "x" : f),
-				HostileJson.values()).as(Map::entry).list().ofMinSize(1).ofMaxSize(3);
+				HostileJson.values()).as(AbstractMap.SimpleEntry::new).list().ofMinSize(1).ofMaxSize(3);
 		return Combinators.combine(routes, replacements, HostileJson.objects(HostileJson.values()), Arbitraries.of(true, false),
 				users()).as((route, changes, random, mutate, user) -> {
 					String marker = null;

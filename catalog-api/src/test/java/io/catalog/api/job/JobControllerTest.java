@@ -121,6 +121,15 @@ class JobControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aDatasetListThatIsNotAListIs400NamingIt() {
+		post("user1", "/api/v4/jobs", Map.of("type", "archive", "ownerGroup", "group1", "jobParams",
+				Map.of("datasetList", "x")))
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Invalid dataset list");
+		post("user1", "/api/v3/jobs", Map.of("type", "archive", "datasetList", "x")).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.message").value(message -> assertThat((String) message).contains("datasetList"));
+	}
+
+	@Test
 	void theAnonymousReadNoJobs() {
 		as(null).get().uri("/api/v4/jobs").exchange().expectStatus().isForbidden();
 	}

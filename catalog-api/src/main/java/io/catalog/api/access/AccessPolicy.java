@@ -44,6 +44,22 @@ public class AccessPolicy {
 		};
 	}
 
+	/**
+	 * The narrower rule of SciCat's full queries: what the caller's groups own or may access and datasets shared with
+	 * them (all for those who read everything, the published for the anonymous), without others' published documents.
+	 */
+	public Document groupRule(Caller caller, Resource resource) {
+		if (readsEverything(caller, resource) || resource == Resource.INSTRUMENT) {
+			return new Document();
+		}
+		if (!caller.authenticated()) {
+			return readRule(caller, resource);
+		}
+		var rule = memberRule(caller, resource == Resource.DATASET);
+		rule.getList("$or", Document.class).removeIf(part -> part.containsKey("isPublished"));
+		return rule;
+	}
+
 	/** Whether the caller may read this stored document (the same rule as {@link #readRule}). */
 	public boolean canRead(Caller caller, Resource resource, Document document) {
 		if (readsEverything(caller, resource)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -74,6 +75,33 @@ class ParentAttachmentController {
 	@ApiReturns(value = "Attachment", list = true)
 	Mono<List<Map<String, Object>>> listDatasetAttachments(@PathVariable String pid, Caller caller) {
 		return list(DATASET, pid, caller);
+	}
+
+	@GetMapping("/datasets/{pid}/attachments/count")
+	@Operation(operationId = "countDatasetAttachments", summary = "How many attachments a dataset has")
+	@ApiReturns("Count")
+	Mono<Map<String, Object>> countDatasetAttachments(@PathVariable String pid, Caller caller) {
+		return catalog.readable(DATASET.kind(), caller, pid)
+			.then(catalog.store().count(Attachments.KIND, new Document(DATASET.foreignKey(), pid), new Document()))
+			.map(count -> Map.of("count", count));
+	}
+
+	/**
+	 * Deletes all of a dataset's attachments, or none when the caller may not delete them (judged as an attachment
+	 * with the dataset's groups, and each attachment on its own).
+	 */
+	@DeleteMapping("/datasets/{pid}/attachments")
+	@Operation(operationId = "deleteDatasetAttachments", summary = "Delete all attachments of a dataset")
+	@ApiReturns("Count")
+	Mono<Map<String, Object>> deleteDatasetAttachments(@PathVariable String pid, Caller caller) {
+		return catalog.readable(DATASET.kind(), caller, pid)
+			.doOnNext(dataset -> catalog.policy().checkDelete(caller, Attachments.KIND.resource(),
+					new Document("ownerGroup", dataset.get("ownerGroup")).append("accessGroups", dataset.get("accessGroups"))))
+			.thenMany(catalog.store().children(Attachments.KIND.collection(), DATASET.foreignKey(), pid))
+			.doOnNext(attachment -> catalog.policy().checkDelete(caller, Attachments.KIND.resource(), attachment))
+			.collectList()
+			.flatMapMany(all -> Flux.fromIterable(all).concatMap(a -> catalog.delete(Attachments.KIND, caller, a.get("_id"))))
+			.count().map(count -> Map.of("count", count));
 	}
 
 	@GetMapping("/datasets/{pid}/attachments/{id}")

@@ -20,6 +20,7 @@ import io.catalog.api.document.DocumentStore;
 import io.catalog.api.document.FieldError;
 import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
+import io.catalog.api.policy.DefaultPolicies;
 import io.catalog.api.web.Problems;
 
 /** Creates, replaces and changes datasets by SciCat's rules: typed bodies, generated pids, lifecycle defaults. */
@@ -40,9 +41,12 @@ class DatasetService {
 
 	private final MetadataSchemas metadataSchemas;
 
+	private final DefaultPolicies policies;
+
 	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists, DatasetTypes types,
-			MetadataSchemas metadataSchemas) {
+			MetadataSchemas metadataSchemas, DefaultPolicies policies) {
 		this.catalog = catalog;
+		this.policies = policies;
 		this.types = types;
 		this.metadataSchemas = metadataSchemas;
 		this.properties = properties;
@@ -116,6 +120,7 @@ class DatasetService {
 	Mono<Document> create(Map<String, Object> body, Caller caller, Api api) {
 		return Mono.fromSupplier(() -> read(body, caller, api))
 			.flatMap(created -> withValidity(created.dataset(), null).thenReturn(created))
+			.flatMap(created -> policies.classify(created.dataset()).thenReturn(created))
 			.flatMap(created -> {
 			var dataset = created.dataset();
 			if (created.chosenPid()) {
@@ -127,7 +132,7 @@ class DatasetService {
 			}
 			return catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(), created.fileLists(), caller,
 					SPLIT_HINT);
-		}).flatMap(dataset -> countInProposals(dataset, 1).thenReturn(dataset));
+		}).flatMap(dataset -> countInProposals(dataset, 1).then(policies.ensureFor(dataset, caller)).thenReturn(dataset));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,6 +41,9 @@ import io.catalog.api.web.Problems;
 @Tag(name = "Datasets v4")
 @RequestMapping("/api/v4/datasets")
 class DatasetV4Controller {
+
+	/** The refusals that mean a dataset is not there for the caller: missing, or not theirs to read. */
+	private static final Set<Integer> UNSEEN = Set.of(403, 404);
 
 	private final Catalog catalog;
 
@@ -82,11 +86,11 @@ class DatasetV4Controller {
 		return signedIn(caller).then(first(filter, caller));
 	}
 
+	/** The first match, or {@code {}} when none is (SciCat's v4 answers 200 with nothing then). */
 	private Mono<Map<String, Object>> first(String filter, Caller caller) {
 		return Mono.fromSupplier(() -> filter(filter).withLimit(1))
 			.flatMap(parsed -> list(parsed, caller))
-			.flatMap(found -> found.isEmpty() ? Mono.error(Problems.notFound("Dataset", "matching the filter"))
-					: Mono.just(found.get(0)));
+			.map(found -> found.isEmpty() ? Map.of() : found.get(0));
 	}
 
 	/** The page, without the pid where the filter's fields leave it out. */
@@ -185,7 +189,9 @@ class DatasetV4Controller {
 	@Operation(operationId = "getPublicDatasetV4", summary = "One published dataset by pid")
 	@ApiReturns("Dataset")
 	Mono<Map<String, Object>> getPublic(@PathVariable String pid, @RequestParam(required = false) List<String> include) {
-		return byId(pid, include, Caller.ANONYMOUS);
+		// SciCat answers 200 with nothing for a pid that is missing or not published
+		return byId(pid, include, Caller.ANONYMOUS).onErrorResume(ErrorResponseException.class,
+				refused -> UNSEEN.contains(refused.getStatusCode().value()) ? Mono.just(Map.of()) : Mono.error(refused));
 	}
 
 	private Mono<Map<String, Object>> byId(String pid, List<String> include, Caller caller) {

@@ -42,6 +42,12 @@ public class DocumentStore {
 
 	private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
+	/**
+	 * A list's order when the filter names none: as created (SciCat's clients read MongoDB's natural order, which is
+	 * that until documents are deleted); every collection keeps an index on it.
+	 */
+	private static final Document CREATION_ORDER = new Document("createdAt", 1);
+
 	private final MongoDatabase database;
 
 	private final List<ChangeListener> listeners;
@@ -94,9 +100,7 @@ public class DocumentStore {
 			Function<EntityKind.Relation, Document> relationRule) {
 		var find = collection(kind.collection()).find(and(filter.where(), rule)).skip(filter.skip()).limit(filter.limit())
 			.maxTime(maxTimeMillis, TimeUnit.MILLISECONDS);
-		if (!filter.order().isEmpty()) {
-			find = find.sort(filter.order());
-		}
+		find = find.sort(filter.order().isEmpty() ? CREATION_ORDER : filter.order());
 		var listKeys = filter.include().stream().map(name -> kind.relations().get(name).listKey()).filter(Objects::nonNull)
 			.filter(key -> !filter.fields().contains(key)).toList();
 		if (!filter.fields().isEmpty()) {
@@ -129,7 +133,7 @@ public class DocumentStore {
 
 	/** The documents of a collection that point at a parent, oldest first. */
 	public Flux<Document> children(String collection, String foreignKey, Object parentId) {
-		return Flux.from(collection(collection).find(new Document(foreignKey, parentId)).sort(new Document("createdAt", 1)));
+		return Flux.from(collection(collection).find(new Document(foreignKey, parentId)).sort(CREATION_ORDER));
 	}
 
 	public Mono<Document> insert(EntityKind kind, Document document) {
@@ -273,10 +277,11 @@ public class DocumentStore {
 				return includeListed(documents, name, relation, and(scope.where(), relationRule.apply(relation)), scope.fields());
 			}
 			var where = and(new Document(relation.foreignKey(), new Document("$in", ids)), scope.where());
-			return Flux.from(projected(collection(relation.collection()).find(where), scope.fields(), relation.foreignKey()))
+			return Flux.from(projected(collection(relation.collection()).find(where).sort(CREATION_ORDER), scope.fields(),
+					relation.foreignKey()))
 				.collectMultimap(d -> d.get(relation.foreignKey()))
 				.doOnNext(byParent -> documents.forEach(parent -> parent.put(name,
-						withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField()))));
+						withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField(), scope.fields()))));
 		}).thenMany(Flux.fromIterable(documents));
 	}
 
@@ -287,7 +292,7 @@ public class DocumentStore {
 		var where = and(new Document("_id", new Document("$in", List.copyOf(listed))), rule);
 		return Flux.from(projected(collection(relation.collection()).find(where), fields, "_id")).collectMap(d -> d.get("_id"))
 			.doOnNext(byId -> documents.forEach(parent -> parent.put(name, withIds(listOf(parent.get(relation.listKey()))
-				.stream().map(byId::get).filter(Objects::nonNull).toList(), relation.idField()))))
+				.stream().map(byId::get).filter(Objects::nonNull).toList(), relation.idField(), fields))))
 			.then();
 	}
 
@@ -306,10 +311,12 @@ public class DocumentStore {
 		return value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
 	}
 
-	private static List<Document> withIds(Collection<Document> children, String idField) {
+	/** The children with their id under its SciCat name too, unless the scope's fields leave that name out. */
+	private static List<Document> withIds(Collection<Document> children, String idField, List<String> fields) {
 		var result = new ArrayList<Document>(children.size());
+		boolean named = fields.isEmpty() || fields.contains(idField);
 		for (Document child : children) {
-			var copy = new Document(idField, child.get("_id"));
+			var copy = named ? new Document(idField, child.get("_id")) : new Document();
 			copy.putAll(child);
 			result.add(copy);
 		}

@@ -50,6 +50,9 @@ public record EntityKind(Resource resource, String collection, String idField, S
 		var json = new LinkedHashMap<String, Object>();
 		if (document.containsKey("_id")) {
 			json.put(idField, document.get("_id"));
+			if (resource == Resource.INSTRUMENT) {
+				json.put("id", document.get("_id")); // SciCat's instruments carry mongoose's id beside pid
+			}
 		}
 		document.forEach((key, value) -> json.putIfAbsent(key, Json.toJson(value)));
 		return json;

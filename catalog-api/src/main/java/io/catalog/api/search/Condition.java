@@ -123,7 +123,7 @@ record Condition(String lhs, Relation relation, Object rhs, Unit<?> unit, String
 			case LESS_THAN -> value < low;
 			case GREATER_THAN_OR_EQUAL -> value >= low;
 			case LESS_THAN_OR_EQUAL -> value <= low;
-			case RANGE -> value >= low && value <= high;
+			case RANGE -> value > low && value < high; // SciCat's range leaves its bounds out
 			default -> false;
 		};
 	}

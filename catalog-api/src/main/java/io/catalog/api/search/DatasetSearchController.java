@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +20,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.web.Problems;
 
 /**
  * SciCat's dataset search routes: {@code fullquery}, {@code fullfacet}, {@code metadataKeys} and {@code count},
@@ -68,7 +70,11 @@ class DatasetSearchController {
 	@ApiReturns("Count")
 	Mono<Map<String, Object>> count(@RequestParam(required = false) String filter,
 			@RequestParam(required = false) String where, @RequestParam(required = false) String fields,
-			@Parameter(hidden = true) @RequestHeader(name = "filter", required = false) String headerFilter, Caller caller) {
+			@Parameter(hidden = true) @RequestHeader(name = "filter", required = false) String headerFilter, Caller caller,
+			ServerHttpRequest request) {
+		if (!caller.authenticated() && request.getPath().value().startsWith("/api/v4/")) {
+			return Mono.error(Problems.forbidden("Forbidden resource")); // v4 counts only for signed-in callers
+		}
 		var filterJson = filter != null ? filter : headerFilter;
 		if (hasWhere(filterJson, where)) {
 			return catalog.count(Datasets.KIND, caller, filterJson, where);

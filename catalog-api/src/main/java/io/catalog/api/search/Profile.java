@@ -16,7 +16,7 @@ import io.catalog.api.sample.Samples;
  * @param textFields fields searched as text, with their weight in the ranking
  * @param metadataField the field of scientific metadata with units
  * @param timeField the field a {@code {begin, end}} window of the same name selects on
- * @param sortFields fields a page may be ordered by; the first is the default, newest first
+ * @param sortFields fields a page may be ordered by
  */
 record Profile(EntityKind kind, List<String> facetFields, Map<String, Float> textFields, String metadataField,
 		String timeField, List<String> sortFields) {

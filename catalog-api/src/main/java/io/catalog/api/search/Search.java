@@ -52,7 +52,7 @@ class Search {
 		var order = order(profile, limits.order());
 		var sorts = order == null ? List.<String>of() : List.of(order.field());
 		return answer(profile, fieldsJson, caller, sorts, List.of(), (query, ids) -> indexes.of(profile)
-			.page(query, rule(profile, caller), ids, order, limits.skip(), limits.limit()))
+			.page(query, ownRule(profile, caller, query), ids, order, limits.skip(), limits.limit()))
 			.flatMap(page -> fetch(profile, page.ids(), caller))
 			.map(documents -> inQueryUnits(profile, documents, query(profile, fieldsJson)));
 	}
@@ -60,7 +60,7 @@ class Search {
 	Mono<List<Map<String, Object>>> fullfacet(Profile profile, String fieldsJson, String facetsJson, Caller caller) {
 		var facets = facets(profile, facetsJson);
 		return answer(profile, fieldsJson, caller, List.of(), facets, (query, ids) -> List.<Map<String, Object>>of(
-				new LinkedHashMap<>(indexes.of(profile).facets(query, rule(profile, caller), ids, facets))));
+				new LinkedHashMap<>(indexes.of(profile).facets(query, ownRule(profile, caller, query), ids, facets))));
 	}
 
 	Mono<Long> count(Profile profile, String fieldsJson, Caller caller) {
@@ -89,6 +89,15 @@ class Search {
 
 	private Document rule(Profile profile, Caller caller) {
 		return catalog.policy().readRule(caller, profile.kind().resource());
+	}
+
+	/**
+	 * What a full query or facet shows, as SciCat: a signed-in caller's own groups' documents (owner or access
+	 * group), published ones only when the query asks for them; the anonymous the published ones.
+	 */
+	private Document ownRule(Profile profile, Caller caller, SearchQuery query) {
+		boolean publishedAsked = query.equal().getOrDefault("isPublished", List.of()).contains(Boolean.TRUE);
+		return publishedAsked ? rule(profile, caller) : catalog.policy().groupRule(caller, profile.kind().resource());
 	}
 
 	private SearchQuery query(Profile profile, String fieldsJson) {

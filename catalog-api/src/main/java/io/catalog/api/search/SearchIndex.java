@@ -407,9 +407,9 @@ class SearchIndex {
 		return byScore.thenComparing(defaultOrder().comparator(documents));
 	}
 
-	/** Newest first by the profile's first sort field, as SciCat lists. */
+	/** As created, as SciCat answers a full query that names no order (MongoDB's natural order). */
 	private Order defaultOrder() {
-		return new Order(profile.sortFields().get(0), true);
+		return new Order("createdAt", false);
 	}
 
 	private <T> T read(Supplier<T> action) {

@@ -1,12 +1,12 @@
 package io.catalog.api.search;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.catalog.api.document.Dates;
 import io.catalog.api.document.InvalidInputException;
 
 /**
@@ -88,12 +88,8 @@ record SearchQuery(List<String> text, Long begin, Long end, Map<String, List<Obj
 		if (value == null || "".equals(value)) {
 			return null;
 		}
-		try {
-			return Instant.parse(String.valueOf(value)).toEpochMilli();
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "must be an ISO-8601 instant");
-		}
+		return Dates.parse(String.valueOf(value)).map(Date::getTime)
+			.orElseThrow(() -> new InvalidInputException(field, "must be an ISO-8601 date or instant"));
 	}
 
 	/** The same query without its filter on one field: a facet's counts ignore the facet's own selection. */

@@ -25,7 +25,7 @@ class Indexes implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Indexes.class);
 
-	private static final List<String> OWNABLE = List.of("ownerGroup", "accessGroups", "isPublished");
+	private static final List<String> OWNABLE = List.of("ownerGroup", "accessGroups", "isPublished", "createdAt");
 
 	/**
 	 * Per collection, the indexed fields; a leading {@code !} marks a unique index, {@code ?} a unique index over
@@ -33,14 +33,14 @@ class Indexes implements InitializingBean {
 	 */
 	static final Map<String, List<String>> DECLARED = Map.ofEntries(
 			Map.entry("Dataset", List.of("ownerGroup", "accessGroups", "isPublished", "creationTime", "type", "createdAt", "sourceFolder")),
-			Map.entry("OrigDatablock", List.of("datasetId", "ownerGroup", "accessGroups")),
-			Map.entry("Datablock", List.of("datasetId", "?archiveId", "ownerGroup")),
+			Map.entry("OrigDatablock", List.of("datasetId", "ownerGroup", "accessGroups", "createdAt")),
+			Map.entry("Datablock", List.of("datasetId", "?archiveId", "ownerGroup", "createdAt")),
 			Map.entry("Sample", OWNABLE),
 			Map.entry("Proposal", OWNABLE),
-			Map.entry("Instrument", List.of("!uniqueName")),
-			Map.entry("Attachment", List.of("datasetId", "sampleId", "proposalId")),
-			Map.entry("Policy", List.of("ownerGroup")),
-			Map.entry("PublishedData", List.of("status", "createdBy")),
+			Map.entry("Instrument", List.of("!uniqueName", "createdAt")),
+			Map.entry("Attachment", List.of("datasetId", "sampleId", "proposalId", "createdAt")),
+			Map.entry("Policy", List.of("ownerGroup", "createdAt")),
+			Map.entry("PublishedData", List.of("status", "createdBy", "createdAt")),
 			Map.entry("History", List.of("documentId", "subsystem")),
 			Map.entry("UserSetting", List.of("!userId")),
 			Map.entry("ApiToken", List.of("!hash", "owner")),

@@ -61,9 +61,11 @@ class ConditionTest {
 	}
 
 	@Test
-	void rangeIsInclusiveInAnyCompatibleUnit() {
+	void rangeLeavesItsBoundsOutInAnyCompatibleUnit() {
 		assertThat(condition("RANGE", List.of(9000, 10000), "eV").matches(ENERGY)).isTrue();
 		assertThat(condition("RANGE", List.of(9.8, 10), "keV").matches(ENERGY)).isFalse();
+		assertThat(condition("RANGE", List.of(9700, 10000), "eV").matches(ENERGY)).isFalse();
+		assertThat(condition("RANGE", List.of(9, 9.7), "keV").matches(ENERGY)).isFalse();
 	}
 
 	@Test

@@ -75,12 +75,14 @@ class DatasetSearchControllerTest extends CatalogTest {
 	}
 
 	@Test
-	void facetCountsFollowEachCallersReadRule() {
+	void facetCountsShowASignedInCallerTheirGroupsAndThePublishedOnlyWhenAsked() {
 		seed();
 		assertThat(total(facets(null, "{}"))).isEqualTo(1);
-		assertThat(total(facets("user1", "{}"))).isEqualTo(3);
-		assertThat(counts(facets("user1", "{}"), "ownerGroup")).containsOnly(Map.entry("group1", 2L), Map.entry("group2", 1L));
-		assertThat(total(facets("user4", "{}"))).isEqualTo(1);
+		assertThat(total(facets("user1", "{}"))).isEqualTo(2);
+		assertThat(counts(facets("user1", "{}"), "ownerGroup")).containsOnly(Map.entry("group1", 2L));
+		assertThat(total(facets("user1", "{\"isPublished\":true}"))).isEqualTo(1);
+		assertThat(total(facets("user4", "{}"))).isZero();
+		assertThat(total(facets("user4", "{\"isPublished\":true}"))).isEqualTo(1);
 		assertThat(total(facets("admin", "{}"))).isEqualTo(4);
 		assertThat(total(facets("archiveManager", "{}"))).isEqualTo(4);
 		assertThat(counts(facets("admin", "{}"), "keywords")).containsEntry("xrd", 2L).containsEntry("tomo", 1L);

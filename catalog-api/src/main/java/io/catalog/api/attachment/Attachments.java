@@ -24,9 +24,9 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Attachments (thumbnails with captions) of datasets, samples and proposals: SciCat's {@code Attachment} collection,

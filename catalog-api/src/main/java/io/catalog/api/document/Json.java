@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.bson.Document;
 
+import io.catalog.api.web.FieldError;
+
 /** Moves free-form JSON values into and out of stored documents, keeping database operators out. */
 public final class Json {
 

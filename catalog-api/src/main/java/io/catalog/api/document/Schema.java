@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.bson.Document;
 
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
+
 /**
  * The fields a kind of document accepts, their types and which a create must carry. Reads client JSON
  * into a stored document, refusing unknown fields, wrong types and missing required fields by name.

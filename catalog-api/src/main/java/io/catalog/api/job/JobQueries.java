@@ -19,8 +19,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.query.Filter;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Job reads with SciCat's filters: {@code where}, {@code fields}, {@code limits}, and {@code include} of the

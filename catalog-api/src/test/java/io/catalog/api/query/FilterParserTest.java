@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.catalog.api.document.FieldType;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.document.Schema;
+import io.catalog.api.web.InvalidInputException;
 
 class FilterParserTest {
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
 import io.catalog.api.web.InvalidInputException;
 
 /**

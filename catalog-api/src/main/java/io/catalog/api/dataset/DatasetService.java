@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 import io.catalog.api.web.FieldError;
 import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;

@@ -18,6 +18,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.history.History;
 import io.catalog.api.query.Filter;
 import io.catalog.api.query.FilterParser;
+import io.catalog.api.schema.Schema;
 import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 

@@ -181,7 +181,7 @@ class JobQueries {
 	private static Map<String, Object> Json(Document doc) {
 		var json = new LinkedHashMap<String, Object>();
 		json.put("id", doc.get("_id"));
-		doc.forEach((k, v) -> json.putIfAbsent(k, io.catalog.api.document.Json.toJson(v)));
+		doc.forEach((k, v) -> json.putIfAbsent(k, io.catalog.api.schema.Json.toJson(v)));
 		return json;
 	}
 

@@ -25,7 +25,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 import io.catalog.api.web.InvalidInputException;
 
 /**

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.bson.Document;
 
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 import io.catalog.api.web.InvalidInputException;
 
 /**

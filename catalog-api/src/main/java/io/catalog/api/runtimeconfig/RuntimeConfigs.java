@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
 import io.catalog.api.web.FieldError;
 import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;

@@ -33,7 +33,7 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.query.Filter;
-import io.catalog.api.search.Quantities;
+import io.catalog.api.units.Quantities;
 import io.catalog.api.web.FieldError;
 import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;

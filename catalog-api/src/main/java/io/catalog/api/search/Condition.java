@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.measure.Unit;
 
+import io.catalog.api.units.UnitSymbols;
 import io.catalog.api.web.InvalidInputException;
 
 /**

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.DocumentStore;
+import io.catalog.api.units.UnitSymbols;
 import io.catalog.api.web.InvalidInputException;
 
 /**

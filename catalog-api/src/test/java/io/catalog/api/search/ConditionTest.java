@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.catalog.api.units.Quantities;
 import io.catalog.api.web.InvalidInputException;
 
 class ConditionTest {

@@ -1,4 +1,4 @@
-package io.catalog.api.search;
+package io.catalog.api.units;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

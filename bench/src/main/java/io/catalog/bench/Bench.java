@@ -243,6 +243,7 @@ public final class Bench {
 		properties.put("logging.level.root", "WARN");
 		properties.put("logging.level.de.bwaldvogel", "ERROR");
 		properties.put("logging.level.io.catalog.api.search", "INFO");
+		properties.put("logging.level.io.catalog.api.units", "INFO");
 		var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		return new SpringApplicationBuilder(CatalogApplication.class).run(args);
 	}

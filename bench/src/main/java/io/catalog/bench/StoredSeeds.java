@@ -12,7 +12,7 @@ import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.catalog.api.search.Quantities;
+import io.catalog.api.units.Quantities;
 
 /**
  * The seeds beyond what the bench ingests over HTTP, written straight into the catalog's collections in the form

@@ -9,7 +9,7 @@ import org.springframework.web.reactive.result.method.HandlerMethodArgumentResol
 import org.springframework.web.server.ServerWebExchange;
 
 /** Resolves a handler's {@link Caller} parameter from the verified credential, or anonymous without one. */
-public final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {

@@ -14,11 +14,11 @@ import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.proposal.Proposals;
 import io.catalog.api.publisheddata.PublishedDataKind;
 import io.catalog.api.sample.Samples;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

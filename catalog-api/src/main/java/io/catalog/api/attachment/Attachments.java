@@ -1,10 +1,10 @@
 package io.catalog.api.attachment;
 
-import static io.catalog.api.document.FieldType.BOOLEAN;
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +24,9 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Attachments (thumbnails with captions) of datasets, samples and proposals: SciCat's {@code Attachment} collection,

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.access.CallerAuthentication;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.contract.ApiReturns;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.user.UserDirectory;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -1,11 +1,11 @@
 package io.catalog.api.auth;
 
-import static io.catalog.api.document.FieldType.ANY;
-import static io.catalog.api.document.FieldType.INTEGER;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.ANY;
+import static io.catalog.api.schema.FieldType.INTEGER;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalog.api.contract.ContractSchemas;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** The sign-in and user schemas the contract publishes (SciCat's shapes). */
 @Configuration(proxyBeanMethods = false)

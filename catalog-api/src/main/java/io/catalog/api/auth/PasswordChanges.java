@@ -13,8 +13,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.user.UserDirectory;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -22,8 +22,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.CallerAuthentication;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.user.UserDirectory;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -2,7 +2,7 @@ package io.catalog.api.contract;
 
 import java.util.Map;
 
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /**
  * Named request and response schemas a feature publishes in the OpenAPI contract; each feature declares one bean.

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.document.FieldType;
+import io.catalog.api.schema.FieldType;
 
 /**
  * The OpenAPI document at {@code /explorer-json} (Swagger UI at {@code /explorer}, SciCat's path): component schemas
@@ -92,8 +92,8 @@ class OpenApiConfiguration {
 	/** The answers many operations share. */
 	@Bean
 	ContractSchemas commonContractSchemas() {
-		return new ContractSchemas(Map.of("Count", io.catalog.api.document.Schema.builder().required("count", FieldType.INTEGER).build(),
-				"Validity", io.catalog.api.document.Schema.builder().required("valid", FieldType.BOOLEAN)
+		return new ContractSchemas(Map.of("Count", io.catalog.api.schema.Schema.builder().required("count", FieldType.INTEGER).build(),
+				"Validity", io.catalog.api.schema.Schema.builder().required("valid", FieldType.BOOLEAN)
 					.optional(FieldType.OBJECTS, "errors", "reason").build()));
 	}
 
@@ -105,7 +105,7 @@ class OpenApiConfiguration {
 			});
 		}
 		return openApi -> {
-			var names = new IdentityHashMap<io.catalog.api.document.Schema, String>();
+			var names = new IdentityHashMap<io.catalog.api.schema.Schema, String>();
 			// a schema published under several names is referred to by the first in alphabetical order, whatever
 			// order the contributions list them in
 			contributions.forEach(c -> c.schemas().forEach((name, schema) -> names.merge(schema, name,

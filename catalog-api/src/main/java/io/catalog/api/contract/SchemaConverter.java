@@ -11,13 +11,13 @@ import io.swagger.v3.oas.models.media.Schema;
  */
 final class SchemaConverter {
 
-	private final Map<io.catalog.api.document.Schema, String> names;
+	private final Map<io.catalog.api.schema.Schema, String> names;
 
-	SchemaConverter(Map<io.catalog.api.document.Schema, String> names) {
+	SchemaConverter(Map<io.catalog.api.schema.Schema, String> names) {
 		this.names = names;
 	}
 
-	Schema<Object> object(io.catalog.api.document.Schema schema) {
+	Schema<Object> object(io.catalog.api.schema.Schema schema) {
 		var object = typed("object");
 		schema.fields().values().forEach(field -> {
 			object.addProperty(field.name(), property(field));
@@ -28,7 +28,7 @@ final class SchemaConverter {
 		return object;
 	}
 
-	private Schema<?> property(io.catalog.api.document.Schema.Field field) {
+	private Schema<?> property(io.catalog.api.schema.Schema.Field field) {
 		return switch (field.type()) {
 			case STRING -> typed("string");
 			case NUMBER -> typed("number");
@@ -44,7 +44,7 @@ final class SchemaConverter {
 		};
 	}
 
-	private Schema<?> nested(io.catalog.api.document.Schema schema) {
+	private Schema<?> nested(io.catalog.api.schema.Schema schema) {
 		if (schema == null) {
 			var free = typed("object");
 			free.setAdditionalProperties(true);

@@ -1,18 +1,18 @@
 package io.catalog.api.datablock;
 
-import static io.catalog.api.document.FieldType.BOOLEAN;
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.SIZE;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.SIZE;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.Map;
 
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /**
  * A kind of file list: an origdatablock (the files as acquired) or a datablock (their archived copy), with the

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /** What the file-list routes of both kinds do, so that each controller only names its paths and documents them. */
 final class BlockRoutes {

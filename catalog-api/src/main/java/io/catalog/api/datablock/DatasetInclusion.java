@@ -16,8 +16,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.query.Filter;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * SciCat v4's filters over file lists: the LoopBack filter plus {@code include} of the block's {@code dataset} (or

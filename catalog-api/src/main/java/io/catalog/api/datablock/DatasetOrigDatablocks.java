@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.DatasetFileLists;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** Reads the origdatablocks a dataset's create request carries, by the rules of {@code POST /origdatablocks}. */
 @Component

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Counts for SciCat's {@code fullfacet} answer over the blocks one search finds: per facet field, how many blocks

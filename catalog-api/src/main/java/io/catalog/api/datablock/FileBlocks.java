@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Json;
-import io.catalog.api.document.Schema;
 import io.catalog.api.document.Stamps;
+import io.catalog.api.schema.Json;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

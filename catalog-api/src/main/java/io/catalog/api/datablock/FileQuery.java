@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
 
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * SciCat's {@code fields} parameter of {@code /origdatablocks/fullquery} and {@code /fullfacet}: field values

@@ -27,8 +27,8 @@ import io.catalog.api.access.Resource;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * SciCat's v3 dataset routes answer a refused body with its validator's faults as JSON in {@code message}

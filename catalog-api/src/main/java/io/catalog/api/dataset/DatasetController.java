@@ -32,11 +32,11 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.query.Filter;
+import io.catalog.api.units.Quantities;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
-import io.catalog.api.search.Quantities;
 
 /**
  * SciCat's v3 dataset routes under {@code /api/v3/datasets}: v3 field names in and out ({@link ObsoleteFields}),

@@ -6,7 +6,7 @@ import org.bson.Document;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /**
  * The file lists a new dataset may carry in its create request, under {@code origdatablocks} in the shape a read

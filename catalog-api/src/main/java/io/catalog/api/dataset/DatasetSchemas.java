@@ -1,19 +1,19 @@
 package io.catalog.api.dataset;
 
-import static io.catalog.api.document.FieldType.ANY;
-import static io.catalog.api.document.FieldType.BOOLEAN;
-import static io.catalog.api.document.FieldType.COUNT;
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.NUMBER;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.SIZE;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.ANY;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.COUNT;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.NUMBER;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.SIZE;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.Set;
 
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** The dataset fields SciCat's v3 DTOs accept, for raw and derived datasets, and the lifecycle's. */
 final class DatasetSchemas {

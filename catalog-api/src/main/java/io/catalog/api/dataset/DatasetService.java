@@ -17,10 +17,10 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Schema;
 import io.catalog.api.policy.DefaultPolicies;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /** Creates, replaces and changes datasets by SciCat's rules: typed bodies, generated pids, lifecycle defaults. */

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * SciCat's checks of a dataset's addresses: {@code ownerEmail} one address, {@code contactEmail} one or more

@@ -3,7 +3,7 @@ package io.catalog.api.dataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * A v4 {@code PATCH} sent as {@code application/merge-patch+json} (RFC 7396): the objects {@code scientificMetadata}

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
-import io.catalog.api.history.History;
 import io.catalog.api.query.Filter;
 import io.catalog.api.query.FilterParser;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**
@@ -35,9 +36,9 @@ public class Catalog {
 
 	private final FilterParser filters;
 
-	private final History history;
+	private final ChangeHistory history;
 
-	public Catalog(DocumentStore store, AccessPolicy policy, ObjectMapper mapper, History history,
+	public Catalog(DocumentStore store, AccessPolicy policy, ObjectMapper mapper, ChangeHistory history,
 			QueryProperties query) {
 		this.store = store;
 		this.policy = policy;

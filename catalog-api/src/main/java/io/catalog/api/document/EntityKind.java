@@ -6,6 +6,8 @@ import java.util.Map;
 import org.bson.Document;
 
 import io.catalog.api.access.Resource;
+import io.catalog.api.schema.Json;
+import io.catalog.api.schema.Schema;
 
 /**
  * One kind of catalog document: its collection (SciCat's name), the JSON name of its {@code _id}, its schema and

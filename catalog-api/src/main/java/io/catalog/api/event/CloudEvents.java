@@ -17,8 +17,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.bson.Document;
 
-import io.catalog.api.document.Dates;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Dates;
+import io.catalog.api.schema.Json;
 
 /**
  * Turns an outbox entry into a CloudEvent: id = the entry's id (stable across resends), type

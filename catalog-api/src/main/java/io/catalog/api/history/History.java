@@ -9,11 +9,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 import io.catalog.api.access.Caller;
+import io.catalog.api.document.ChangeHistory;
 import io.catalog.api.document.DocumentStore;
 
 /** Keeps SciCat's change history: one record per update or delete, with the document before and after. */
 @Component
-public class History {
+public class History implements ChangeHistory {
 
 	static final String COLLECTION = "History";
 
@@ -23,6 +24,7 @@ public class History {
 		this.store = store;
 	}
 
+	@Override
 	public Mono<Void> record(String subsystem, String operation, Document before, Document after, Caller caller) {
 		return record(subsystem, operation, (before != null ? before : after).get("_id"), before, after, caller);
 	}
@@ -31,6 +33,7 @@ public class History {
 	 * Records a change of one document as SciCat's history keeps it: for an update the changed fields' values
 	 * before and after, for a delete the whole document before and nothing after.
 	 */
+	@Override
 	public Mono<Void> record(String subsystem, String operation, Object documentId, Document before, Document after,
 			Caller caller) {
 		var entry = new Document("_id", UUID.randomUUID().toString())

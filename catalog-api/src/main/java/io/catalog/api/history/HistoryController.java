@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -1,14 +1,14 @@
 package io.catalog.api.instrument;
 
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.STRING;
 
 import java.util.Map;
 
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** The instrument kind: SciCat's {@code Instrument} collection, {@code _id} = generated pid. */
 public final class Instruments {

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalog.api.contract.ContractSchemas;
-import io.catalog.api.document.FieldType;
+import io.catalog.api.schema.FieldType;
 
 /** The job schemas the contract publishes. */
 @Configuration(proxyBeanMethods = false)

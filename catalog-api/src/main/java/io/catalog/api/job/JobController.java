@@ -30,8 +30,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.query.Filter;
+import io.catalog.api.web.InvalidInputException;
 
 /** SciCat's job routes under {@code /api/v3/jobs} (SciCat v3's shapes and names) and {@code /api/v4/jobs}. */
 @RestController

@@ -2,7 +2,7 @@ package io.catalog.api.job;
 
 import java.util.regex.Pattern;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /** The e-mail addresses a job request carries, checked as SciCat's DTOs check them. */
 final class JobEmails {

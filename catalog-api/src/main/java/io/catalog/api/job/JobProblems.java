@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-import io.catalog.api.document.FieldError;
+import io.catalog.api.web.FieldError;
 import io.catalog.api.web.Problems;
 
 /** The job refusals worded as SciCat words them (its clients and tests read {@code message}), with the field at fault. */

@@ -19,8 +19,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.query.Filter;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Job reads with SciCat's filters: {@code where}, {@code fields}, {@code limits}, and {@code include} of the
@@ -181,7 +181,7 @@ class JobQueries {
 	private static Map<String, Object> Json(Document doc) {
 		var json = new LinkedHashMap<String, Object>();
 		json.put("id", doc.get("_id"));
-		doc.forEach((k, v) -> json.putIfAbsent(k, io.catalog.api.document.Json.toJson(v)));
+		doc.forEach((k, v) -> json.putIfAbsent(k, io.catalog.api.schema.Json.toJson(v)));
 		return json;
 	}
 

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.Schema;
 import io.catalog.api.document.Stamps;
 import io.catalog.api.event.Events;
 import io.catalog.api.history.History;
+import io.catalog.api.schema.Schema;
 
 /**
  * Creates, moves and deletes jobs as SciCat does: the route checks, the job drafted from the request

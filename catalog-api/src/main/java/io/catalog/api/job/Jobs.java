@@ -1,11 +1,11 @@
 package io.catalog.api.job;
 
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
-import static io.catalog.api.document.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.bson.Document;
 
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /**
  * The job kind: collection {@code Job}, {@code _id} = id, the fields SciCat's v3 and v4 job DTOs accept, and the

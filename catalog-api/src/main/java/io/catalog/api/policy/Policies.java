@@ -1,16 +1,16 @@
 package io.catalog.api.policy;
 
-import static io.catalog.api.document.FieldType.BOOLEAN;
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.NUMBER;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.NUMBER;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.Map;
 
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** The policy kind: SciCat's {@code Policy} collection (one per ownerGroup), {@code _id} = uuid shown as {@code id}. */
 public final class Policies {

@@ -28,7 +28,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /**
  * SciCat's policy routes under {@code /api/v3/policies} and {@code /api/v4/policies}: members of a policy's groups

@@ -1,18 +1,18 @@
 package io.catalog.api.proposal;
 
-import static io.catalog.api.document.FieldType.BOOLEAN;
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.Map;
 
 import io.catalog.api.access.Resource;
-import io.catalog.api.document.EntityKind;
 import io.catalog.api.document.EntityKind.Relation;
-import io.catalog.api.document.Schema;
+import io.catalog.api.document.EntityKind;
+import io.catalog.api.schema.Schema;
 
 /** The proposal kind: SciCat's {@code Proposal} collection, {@code _id} = proposalId, and its DTOs' fields. */
 public final class Proposals {

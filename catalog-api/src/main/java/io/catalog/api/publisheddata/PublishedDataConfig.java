@@ -15,7 +15,7 @@ import com.networknt.schema.ValidationMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.catalog.api.document.FieldError;
+import io.catalog.api.web.FieldError;
 
 /**
  * SciCat's published-data configuration: {@code metadataSchema}, the JSON Schema a publication's {@code metadata}

@@ -25,8 +25,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * SciCat's v3 published-data routes under {@code /api/v3/publisheddata} (paths are case-insensitive, so

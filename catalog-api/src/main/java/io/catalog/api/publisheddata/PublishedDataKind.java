@@ -1,18 +1,18 @@
 package io.catalog.api.publisheddata;
 
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.INTEGER;
-import static io.catalog.api.document.FieldType.NUMBER;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.INTEGER;
+import static io.catalog.api.schema.FieldType.NUMBER;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.List;
 import java.util.Map;
 
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.EntityKind;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /**
  * The published-data kind: SciCat's {@code PublishedData} collection in its current (v4) shape, {@code _id} = doi,

@@ -18,7 +18,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -24,8 +24,8 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.Schema;
 import io.catalog.api.query.Filter;
+import io.catalog.api.schema.Schema;
 
 /**
  * SciCat's v4 published-data routes under {@code /api/v4/publisheddata}, in the stored shape, with the publication

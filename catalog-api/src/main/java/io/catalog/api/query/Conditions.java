@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.BsonRegularExpression;
 import org.bson.Document;
 
-import io.catalog.api.document.Dates;
-import io.catalog.api.document.FieldType;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Dates;
+import io.catalog.api.schema.FieldType;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Translates a LoopBack {@code where} into a MongoDB query built only from the operators it knows, with values

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.bson.Document;
 
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Reads SciCat's LoopBack filter JSON ({@code where}, {@code fields}, {@code include}, {@code limits}) into a

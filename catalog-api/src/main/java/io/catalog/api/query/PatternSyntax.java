@@ -3,7 +3,7 @@ package io.catalog.api.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Reads the pattern language of {@code like} and {@code regexp} conditions into a tree: the part of regular

@@ -3,12 +3,12 @@ package io.catalog.api.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.catalog.api.document.InvalidInputException;
 import io.catalog.api.query.PatternSyntax.Anchor;
 import io.catalog.api.query.PatternSyntax.Atom;
 import io.catalog.api.query.PatternSyntax.Group;
 import io.catalog.api.query.PatternSyntax.Item;
 import io.catalog.api.query.PatternSyntax.Node;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * A client's {@code like}/{@code regexp} pattern, checked and rewritten so that a backtracking engine (MongoDB's

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
 
 /** SciCat's frontend configuration and theme, which its frontend loads before anything else; open to anyone. */
 @RestController

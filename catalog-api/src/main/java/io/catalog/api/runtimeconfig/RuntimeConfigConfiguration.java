@@ -1,8 +1,8 @@
 package io.catalog.api.runtimeconfig;
 
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.STRING;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalog.api.contract.ContractSchemas;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** Copies the configuration files into the store at start-up, and publishes the runtime-configuration schemas. */
 @Configuration(proxyBeanMethods = false)

@@ -17,7 +17,7 @@ import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
 import io.catalog.api.web.Problems;
 
 /** SciCat's runtime-configuration routes: anyone reads a configuration, admins replace its data. */

@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.document.FieldError;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Json;
 import io.catalog.api.document.DocumentStore;
+import io.catalog.api.schema.Json;
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
 
 /**

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 
 /** Creates samples by SciCat's rules and finds the datasets measured on one. */
 @Service

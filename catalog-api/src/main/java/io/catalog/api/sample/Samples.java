@@ -1,17 +1,17 @@
 package io.catalog.api.sample;
 
-import static io.catalog.api.document.FieldType.BOOLEAN;
-import static io.catalog.api.document.FieldType.DATE;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.BOOLEAN;
+import static io.catalog.api.schema.FieldType.DATE;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.Map;
 
 import io.catalog.api.access.Resource;
-import io.catalog.api.document.EntityKind;
 import io.catalog.api.document.EntityKind.Relation;
-import io.catalog.api.document.Schema;
+import io.catalog.api.document.EntityKind;
+import io.catalog.api.schema.Schema;
 
 /** The sample kind: SciCat's {@code Sample} collection, {@code _id} = sampleId, and the fields its DTOs accept. */
 public final class Samples {

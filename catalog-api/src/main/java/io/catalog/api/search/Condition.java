@@ -6,7 +6,8 @@ import java.util.Map;
 
 import javax.measure.Unit;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.units.UnitSymbols;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * A condition on scientific metadata, SciCat's {@code {lhs, relation, rhs, unit}}. With a unit, numbers compare

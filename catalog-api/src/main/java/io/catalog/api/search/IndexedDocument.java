@@ -16,6 +16,8 @@ import javax.measure.Unit;
 
 import org.bson.Document;
 
+import io.catalog.api.units.UnitSymbols;
+
 /**
  * What the index keeps of one document: its facet values, weighted text terms, sort keys and flattened
  * scientific metadata.

@@ -2,7 +2,7 @@ package io.catalog.api.search;
 
 import java.util.Set;
 
-import io.catalog.api.document.FieldType;
+import io.catalog.api.schema.FieldType;
 
 /**
  * Which fields a search may sort and count by: the profile's own (kept from the start), and any other field the

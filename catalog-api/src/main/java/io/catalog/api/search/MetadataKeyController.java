@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalog.api.access.Caller;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /** SciCat's v4 {@code /metadatakeys}: the scientific-metadata keys of the readable sources, one entry per key. */
 @RestController

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.roaringbitmap.RoaringBitmap;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * The scientific metadata keys in use: which documents use each key, with which units and human-readable names.

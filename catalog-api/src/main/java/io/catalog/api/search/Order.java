@@ -3,7 +3,7 @@ package io.catalog.api.search;
 import java.util.Comparator;
 import java.util.List;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * The order of a page: a sort field and its direction, SciCat's {@code "field:asc"}; documents without the field

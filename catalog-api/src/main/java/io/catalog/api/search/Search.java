@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.units.UnitSymbols;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Full queries, facets, counts and metadata keys over one kind of document, answered from its search index under

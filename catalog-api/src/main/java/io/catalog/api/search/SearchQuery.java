@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.catalog.api.document.Dates;
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.schema.Dates;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * SciCat's {@code fields} of a full query, read: text, a time window, value filters on facet fields, conditions

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiReturns;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
 import io.catalog.api.web.Problems;
 
 /**

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
-import io.catalog.api.document.Json;
+import io.catalog.api.schema.Json;
 
 /** SciCat's per-user settings routes, which its frontend reads after sign-in. */
 @RestController

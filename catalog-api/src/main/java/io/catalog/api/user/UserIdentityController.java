@@ -1,8 +1,8 @@
 package io.catalog.api.user;
 
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.STRING;
-import static io.catalog.api.document.FieldType.STRINGS;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.STRINGS;
 
 import java.util.List;
 import java.util.Set;
@@ -22,8 +22,8 @@ import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
-import io.catalog.api.document.Json;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Json;
+import io.catalog.api.schema.Schema;
 import io.catalog.api.web.Problems;
 
 /**

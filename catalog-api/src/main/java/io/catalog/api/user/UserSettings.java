@@ -1,9 +1,9 @@
 package io.catalog.api.user;
 
-import static io.catalog.api.document.FieldType.INTEGER;
-import static io.catalog.api.document.FieldType.OBJECT;
-import static io.catalog.api.document.FieldType.OBJECTS;
-import static io.catalog.api.document.FieldType.STRING;
+import static io.catalog.api.schema.FieldType.INTEGER;
+import static io.catalog.api.schema.FieldType.OBJECT;
+import static io.catalog.api.schema.FieldType.OBJECTS;
+import static io.catalog.api.schema.FieldType.STRING;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
 import io.catalog.api.document.DocumentStore;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.Schema;
 import io.catalog.api.web.Problems;
 
 /**

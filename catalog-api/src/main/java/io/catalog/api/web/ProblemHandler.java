@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
-import io.catalog.api.document.InvalidInputException;
-
 /**
  * Turns every refusal into an RFC 9457 problem detail. Each one also carries NestJS's {@code statusCode} and
  * {@code message}, which SciCat clients print; a 400 lists the fields at fault under {@code errors}.

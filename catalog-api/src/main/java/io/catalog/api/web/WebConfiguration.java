@@ -6,14 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.reactive.UrlHandlerFilter;
 import org.springframework.web.reactive.config.PathMatchConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
-import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
-
-import io.catalog.api.access.CallerArgumentResolver;
 
 /**
- * SciCat's transport: case-insensitive paths with or without a trailing slash, the caller handed to every handler
- * that asks for it, keep-alive connections that are always read again, and problem bodies on the refusals the server
- * answers by itself.
+ * SciCat's transport: case-insensitive paths with or without a trailing slash, keep-alive connections that are
+ * always read again, and problem bodies on the refusals the server answers by itself.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
@@ -42,11 +38,6 @@ class WebConfiguration implements WebFluxConfigurer {
 	@Override
 	public void configurePathMatching(PathMatchConfigurer configurer) {
 		configurer.setUseCaseSensitiveMatch(false);
-	}
-
-	@Override
-	public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-		configurer.addCustomResolver(new CallerArgumentResolver());
 	}
 
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.catalog.api.document.FieldType;
-import io.catalog.api.document.InvalidInputException;
-import io.catalog.api.document.Schema;
+import io.catalog.api.schema.FieldType;
+import io.catalog.api.schema.Schema;
+import io.catalog.api.web.InvalidInputException;
 
 class FilterParserTest {
 

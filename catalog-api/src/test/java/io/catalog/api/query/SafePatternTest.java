@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 class SafePatternTest {
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.units.Quantities;
+import io.catalog.api.web.InvalidInputException;
 
 class ConditionTest {
 

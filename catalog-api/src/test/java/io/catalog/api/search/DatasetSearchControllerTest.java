@@ -16,6 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.catalog.api.support.CatalogTest;
 import io.catalog.api.support.Requests;
+import io.catalog.api.units.Quantities;
 
 class DatasetSearchControllerTest extends CatalogTest {
 

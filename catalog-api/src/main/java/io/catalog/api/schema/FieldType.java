@@ -1,4 +1,4 @@
-package io.catalog.api.document;
+package io.catalog.api.schema;
 
 /** The JSON type a document field accepts, and how it is stored. */
 public enum FieldType {

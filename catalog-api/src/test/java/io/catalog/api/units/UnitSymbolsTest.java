@@ -1,4 +1,4 @@
-package io.catalog.api.search;
+package io.catalog.api.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

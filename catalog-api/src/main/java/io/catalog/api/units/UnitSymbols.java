@@ -1,4 +1,4 @@
-package io.catalog.api.search;
+package io.catalog.api.units;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ import tech.units.indriya.unit.Units;
  * characters, powers past {@value #MAX_POWER}, which Indriya expands recursively until the stack overflows) never
  * reaches it. Parsed units are cached, at most {@value #MAX_CACHED} symbols; an unknown symbol reads as empty.
  */
-final class UnitSymbols {
+public final class UnitSymbols {
 
 	/** The longest unit symbol read. */
 	static final int MAX_LENGTH = 64;
@@ -74,7 +74,7 @@ final class UnitSymbols {
 	}
 
 	/** The unit a symbol names, or empty when Indriya cannot read it (or it is not one to give Indriya). */
-	static Optional<Unit<?>> parse(String symbol) {
+	public static Optional<Unit<?>> parse(String symbol) {
 		if (symbol == null || symbol.isBlank() || refusal(symbol).isPresent()) {
 			return Optional.empty();
 		}
@@ -85,7 +85,7 @@ final class UnitSymbols {
 	 * Why a symbol is not one to read, if it is not: longer than {@value #MAX_LENGTH}, with control characters, a
 	 * power of a power or of a group ({@code m^2^3}, {@code (m^2)^3}), or powers summing past {@value #MAX_POWER}.
 	 */
-	static Optional<String> refusal(String symbol) {
+	public static Optional<String> refusal(String symbol) {
 		if (symbol.length() > MAX_LENGTH) {
 			return Optional.of("must be a unit of at most " + MAX_LENGTH + " characters");
 		}
@@ -159,17 +159,17 @@ final class UnitSymbols {
 	}
 
 	/** The SI unit of the unit's dimension, as written in {@code unitSI}; dimensionless is the empty string. */
-	static String siSymbol(Unit<?> unit) {
+	public static String siSymbol(Unit<?> unit) {
 		return system(unit).symbol();
 	}
 
 	/** The value in SI units. */
-	static double toSI(Unit<?> unit, double value) {
+	public static double toSI(Unit<?> unit, double value) {
 		return system(unit).toSI().convert(value);
 	}
 
 	/** The SI value expressed in the given unit. */
-	static double fromSI(Unit<?> unit, double valueSI) {
+	public static double fromSI(Unit<?> unit, double valueSI) {
 		return system(unit).toSI().inverse().convert(valueSI);
 	}
 

@@ -1,4 +1,4 @@
-package io.catalog.api.document;
+package io.catalog.api.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.catalog.api.search;
+package io.catalog.api.units;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * Adds {@code valueSI} and {@code unitSI} to every quantity of scientific metadata ({@code {value, unit}} or the

@@ -1,4 +1,4 @@
-package io.catalog.api.search;
+package io.catalog.api.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.catalog.api.document.InvalidInputException;
+import io.catalog.api.web.InvalidInputException;
 
 class QuantitiesTest {
 

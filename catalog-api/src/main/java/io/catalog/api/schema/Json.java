@@ -1,4 +1,4 @@
-package io.catalog.api.document;
+package io.catalog.api.schema;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+
+import io.catalog.api.web.FieldError;
 
 /** Moves free-form JSON values into and out of stored documents, keeping database operators out. */
 public final class Json {

@@ -1,4 +1,4 @@
-package io.catalog.api.document;
+package io.catalog.api.web;
 
 import java.util.List;
 

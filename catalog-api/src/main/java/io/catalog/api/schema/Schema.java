@@ -1,4 +1,4 @@
-package io.catalog.api.document;
+package io.catalog.api.schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+
+import io.catalog.api.web.FieldError;
+import io.catalog.api.web.InvalidInputException;
 
 /**
  * The fields a kind of document accepts, their types and which a create must carry. Reads client JSON

@@ -1,0 +1,2 @@
+/** The shapes documents take: field types, schemas that read client JSON, dates and JSON conversion. */
+package io.catalog.api.schema;

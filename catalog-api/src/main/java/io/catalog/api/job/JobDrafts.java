@@ -113,7 +113,7 @@ class JobDrafts {
 		var v3Status = params.remove("jobStatusMessage");
 		var job = new Document("_id", UUID.randomUUID().toString()).append("type", type.name());
 		putIfPresent(job, "contactEmail", request.get("contactEmail"));
-		job.append("configVersion", type.configVersion()).append("accessGroups", List.of())
+		job.append("configVersion", type.configVersion()).append("accessGroups", List.of()).append("isPublished", false)
 			.append("statusCode", v3Status instanceof String s && !s.isEmpty() ? s : properties.defaultStatusCode())
 			.append("statusMessage", v3Status instanceof String s && !s.isEmpty() ? s : properties.defaultStatusMessage());
 		var listed = params.containsKey("datasetList") ? datasets.checked(params.get("datasetList"))

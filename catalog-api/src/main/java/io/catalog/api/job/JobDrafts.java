@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import io.catalog.api.access.Caller;
 import io.catalog.api.access.AccountDirectory;
+import io.catalog.api.user.UserDirectory;
 import io.catalog.api.web.Problems;
 
 /**
@@ -40,11 +42,15 @@ class JobDrafts {
 
 	private final ObjectProvider<AccountDirectory> users;
 
-	JobDrafts(JobPolicy policy, JobDatasets datasets, JobProperties properties, ObjectProvider<AccountDirectory> users) {
+	private final ObjectProvider<UserDirectory> identities;
+
+	JobDrafts(JobPolicy policy, JobDatasets datasets, JobProperties properties, ObjectProvider<AccountDirectory> users,
+			ObjectProvider<UserDirectory> identities) {
 		this.policy = policy;
 		this.datasets = datasets;
 		this.properties = properties;
 		this.users = users;
+		this.identities = identities;
 	}
 
 	private Caller user(String name) {
@@ -70,22 +76,32 @@ class JobDrafts {
 		body.put("jobParams", params);
 		var email = v3.get("emailJobInitiator") != null ? v3.get("emailJobInitiator") : caller.email();
 		putIfPresent(body, "contactEmail", email);
-		var jobUser = params.containsKey("username") ? user(String.valueOf(params.get("username")))
-				: caller.authenticated() ? caller : null;
-		if (jobUser != null) {
-			body.put("ownerUser", jobUser.username());
-		}
-		if (params.containsKey("ownerGroup")) {
-			body.put("ownerGroup", params.get("ownerGroup"));
-			return Mono.just(body);
-		}
-		if (!(params.get("datasetList") instanceof List<?> list) || type.create().auth().contains("#datasetPublic")) {
-			return Mono.just(body);
-		}
-		return datasets.of(list).map(found -> {
-			putIfPresent(body, "ownerGroup", guessGroup(type, found, jobUser));
-			return body;
+		var jobUser = params.containsKey("username") ? named(String.valueOf(params.get("username")))
+				: Mono.just(Optional.ofNullable(caller.authenticated() ? caller : null));
+		return jobUser.flatMap(named -> {
+			named.ifPresent(user -> body.put("ownerUser", user.username()));
+			if (params.containsKey("ownerGroup")) {
+				body.put("ownerGroup", params.get("ownerGroup"));
+				return Mono.just(body);
+			}
+			if (!(params.get("datasetList") instanceof List<?> list) || type.create().auth().contains("#datasetPublic")) {
+				return Mono.just(body);
+			}
+			return datasets.of(list).map(found -> {
+				putIfPresent(body, "ownerGroup", guessGroup(type, found, named.orElse(null)));
+				return body;
+			});
 		});
+	}
+
+	/**
+	 * The user a v3 body names in {@code jobParams.username}, with the groups of its latest recorded identity (as
+	 * SciCat reads them), else as its account says; empty for an unknown name.
+	 */
+	private Mono<Optional<Caller>> named(String username) {
+		var directory = identities.getIfAvailable();
+		var recorded = directory == null ? Mono.<Caller>empty() : directory.named(username);
+		return recorded.map(Optional::of).switchIfEmpty(Mono.fromSupplier(() -> Optional.ofNullable(user(username))));
 	}
 
 	private static Object guessGroup(JobType type, List<Document> found, Caller jobUser) {
@@ -113,7 +129,7 @@ class JobDrafts {
 		var v3Status = params.remove("jobStatusMessage");
 		var job = new Document("_id", UUID.randomUUID().toString()).append("type", type.name());
 		putIfPresent(job, "contactEmail", request.get("contactEmail"));
-		job.append("configVersion", type.configVersion()).append("accessGroups", List.of())
+		job.append("configVersion", type.configVersion()).append("accessGroups", List.of()).append("isPublished", false)
 			.append("statusCode", v3Status instanceof String s && !s.isEmpty() ? s : properties.defaultStatusCode())
 			.append("statusMessage", v3Status instanceof String s && !s.isEmpty() ? s : properties.defaultStatusMessage());
 		var listed = params.containsKey("datasetList") ? datasets.checked(params.get("datasetList"))

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import io.catalog.api.access.AccessPolicy;
 import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
@@ -33,10 +34,43 @@ class JobQueries {
 	/** The fields a job always carries so its access can be judged; dropped again unless asked for. */
 	static final List<String> MANDATORY = List.of("_id", "id", "type", "ownerGroup", "ownerUser");
 
+	/** Where a job lists its datasets; read for an include even when the fields leave it out. */
+	private static final String LISTED = "jobParams.datasetList";
+
 	private static final Set<String> INCLUDES = Set.of("datasets", "datasetDetails", "all");
 
-	private static final Map<String, String> DETAILS = Map.of("datablocks", "Datablock", "origdatablocks",
-			"OrigDatablock", "attachments", "Attachment");
+	private static final List<Detail> DETAILS = List.of(new Detail("datablocks", "Datablock", Resource.DATABLOCK),
+			new Detail("origdatablocks", "OrigDatablock", Resource.ORIG_DATABLOCK),
+			new Detail("attachments", "Attachment", Resource.ATTACHMENT));
+
+	/** What {@code datasetDetails} adds to each dataset under {@code key}, and the rule it is read under. */
+	record Detail(String key, String collection, Resource resource) {
+
+		/** The documents of a dataset: by {@code datasetId}, and attachments also by a v4 relationship to it. */
+		Document of(Object pid) {
+			var byDataset = new Document("datasetId", pid);
+			if (resource != Resource.ATTACHMENT) {
+				return byDataset;
+			}
+			var related = new Document("relationships", new Document("$elemMatch",
+					new Document("targetId", pid).append("targetType", "dataset")));
+			return new Document("$or", List.of(byDataset, related));
+		}
+
+		boolean readable(AccessPolicy policy, Caller caller, Document doc) {
+			if (resource == Resource.ATTACHMENT) {
+				return policy.canRead(caller, resource, doc);
+			}
+			var unpublished = new Document(doc);
+			unpublished.remove("isPublished");
+			return policy.canRead(caller, resource, unpublished);
+		}
+
+	}
+
+	/** SciCat's words for an include other than one of {@link #INCLUDES}, compared by its clients as they are. */
+	static final String WRONG_INCLUDE = "The 'include' filter must contain 'datasets' — it’s currently the only "
+			+ "collection that can be merged. To include related data, add use Jobs/v4/datasetDetails endpoint";
 
 	/** A parsed filter and what it includes. */
 	record Query(Filter filter, List<String> fields, String include) {
@@ -89,6 +123,9 @@ class JobQueries {
 		if (!own.isEmpty()) {
 			var projected = new ArrayList<>(own);
 			MANDATORY.stream().filter(m -> !projected.contains(m) && !"_id".equals(m)).forEach(projected::add);
+			if (include != null && projected.stream().noneMatch(f -> "jobParams".equals(f) || f.startsWith(LISTED))) {
+				projected.add(LISTED);
+			}
 			filter = new Filter(filter.where(), projected, filter.include(), filter.limit(), filter.skip(), filter.order());
 		}
 		return new Query(filter, fields, include);
@@ -106,8 +143,7 @@ class JobQueries {
 			names.add(node.isObject() ? node.path("relation").asText() : node.asText());
 		}
 		if (names.size() != 1 || !INCLUDES.contains(names.get(0))) {
-			throw new InvalidInputException("filter.include", "The 'include' filter must contain 'datasets' — it’s currently "
-					+ "the only collection that can be merged. To include related data, use /jobs/datasetDetails.");
+			throw new InvalidInputException("filter.include", "names a relation jobs cannot merge", WRONG_INCLUDE);
 		}
 		return names.get(0);
 	}
@@ -160,7 +196,7 @@ class JobQueries {
 			return Flux.from(catalog.store().collection(Datasets.KIND.collection())
 				.find(new Document("_id", new Document("$in", pids))))
 				.filter(d -> catalog.policy().canRead(caller, Resource.DATASET, d))
-				.concatMap(d -> "datasets".equals(key) ? Mono.just(Datasets.KIND.toJson(d)) : details(d))
+				.concatMap(d -> "datasets".equals(key) ? Mono.just(Datasets.KIND.toJson(d)) : details(d, caller))
 				.map(d -> project(d, query.fields(), key))
 				.collectList().map(found -> {
 					json.put(key, found);
@@ -169,12 +205,19 @@ class JobQueries {
 		}).collectList();
 	}
 
-	private Mono<Map<String, Object>> details(Document dataset) {
+	/**
+	 * A dataset with its file lists and attachments. File lists are shown to the caller who may read them as if they
+	 * were unpublished (their groups, or readers of all), as SciCat shows them here: a public dataset does not open
+	 * the file lists of every job's datasets to every job reader. Attachments follow their own read rule.
+	 */
+	private Mono<Map<String, Object>> details(Document dataset, Caller caller) {
 		var json = new LinkedHashMap<>(Datasets.KIND.toJson(dataset));
-		return Flux.fromIterable(DETAILS.entrySet())
-			.concatMap(e -> Flux.from(catalog.store().collection(e.getValue()).find(new Document("datasetId", dataset.get("_id"))))
-				.map(doc -> (Map<String, Object>) new LinkedHashMap<>(Json(doc))).collectList()
-				.doOnNext(list -> json.put(e.getKey(), list)))
+		var pid = dataset.get("_id");
+		return Flux.fromIterable(DETAILS)
+			.concatMap(detail -> Flux.from(catalog.store().collection(detail.collection()).find(detail.of(pid)))
+				.filter(doc -> detail.readable(catalog.policy(), caller, doc))
+				.map(JobQueries::Json).collectList()
+				.doOnNext(list -> json.put(detail.key(), list)))
 			.then(Mono.just(json));
 	}
 
@@ -207,7 +250,8 @@ class JobQueries {
 		if (!query.fields().isEmpty()) {
 			MANDATORY.stream().filter(m -> !query.fields().contains(m)).forEach(job::remove);
 			if (!own.isEmpty()) {
-				job.keySet().removeIf(k -> !own.contains(k) && !"datasets".equals(k) && !"datasetDetails".equals(k));
+				job.keySet().removeIf(k -> own.stream().noneMatch(f -> f.equals(k) || f.startsWith(k + "."))
+						&& !"datasets".equals(k) && !"datasetDetails".equals(k));
 			}
 		}
 		return v3 ? Jobs.toV3(job) : job;

@@ -73,9 +73,11 @@ final class Jobs {
 	private Jobs() {
 	}
 
-	/** The v4 JSON of a job. */
+	/** The v4 JSON of a job; one stored without {@code isPublished} shows SciCat's default, false. */
 	static Map<String, Object> toJson(Document job) {
-		return new LinkedHashMap<>(KIND.toJson(job));
+		var json = new LinkedHashMap<>(KIND.toJson(job));
+		json.putIfAbsent("isPublished", false);
+		return json;
 	}
 
 	/** The JSON a client sees: v4's, or SciCat v3's shape. */

@@ -97,11 +97,22 @@ public class UserDirectory {
 
 	/** The caller the user stood for at its last sign-in here: its name, email and access groups. */
 	public Mono<Caller> recorded(String userId) {
-		return identity(userId).map(identity -> {
-			var profile = identity.get("profile", Document.class);
-			var groups = profile == null ? List.<String>of() : profile.getList("accessGroups", String.class, List.of());
-			return Caller.of(userId, profile == null ? null : profile.getString("email"), groups);
-		});
+		return identity(userId).map(identity -> callerOf(userId, identity));
+	}
+
+	/**
+	 * The caller a user named in a request stands for, as SciCat looks it up: its identity with that username in
+	 * the profile, the most recently created one when there are several.
+	 */
+	public Mono<Caller> named(String username) {
+		return Mono.from(store.collection(IDENTITIES).find(new Document("profile.username", username))
+			.sort(new Document("created", -1)).first()).map(identity -> callerOf(username, identity));
+	}
+
+	private static Caller callerOf(String username, Document identity) {
+		var profile = identity.get("profile", Document.class);
+		var groups = profile == null ? List.<String>of() : profile.getList("accessGroups", String.class, List.of());
+		return Caller.of(username, profile == null ? null : profile.getString("email"), groups);
 	}
 
 	/** The first identity matching a condition the caller wrote (already checked for operators). */

@@ -29,6 +29,18 @@ class AttachmentControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aDatasetsAttachmentsAreCountedAndDeletedTogetherByThoseWhoMay() {
+		var pid = dataset();
+		created("user1", "/api/v3/datasets/{pid}/attachments", THUMBNAIL, pid);
+		created("user1", "/api/v3/datasets/{pid}/attachments", THUMBNAIL, pid);
+		assertThat(getObject("user1", "/api/v3/datasets/{pid}/attachments/count", pid)).containsEntry("count", 2);
+		as("user4").delete().uri("/api/v3/datasets/{pid}/attachments", pid).exchange().expectStatus().isForbidden();
+		as("admin").delete().uri("/api/v3/datasets/{pid}/attachments", pid).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.count").isEqualTo(2);
+		assertThat(getObject("user1", "/api/v3/datasets/{pid}/attachments/count", pid)).containsEntry("count", 0);
+	}
+
+	@Test
 	void othersCanNeitherReadNorAttach() {
 		var pid = dataset();
 		created("user1", "/api/v3/datasets/{pid}/attachments", THUMBNAIL, pid);

@@ -50,6 +50,17 @@ class DatasetV4ControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aFindOfNothingReadableAnswersAnEmptyObject() {
+		var pid = (String) created("user1", "/api/v4/datasets", current("group1")).get("pid");
+		var mine = "{\"where\":{\"pid\":\"" + pid + "\"}}";
+		assertThat(getObject("user1", "/api/v4/datasets/findOne?filter={f}", mine)).containsEntry("pid", pid);
+		assertThat(getObject("user4", "/api/v4/datasets/findOne?filter={f}", mine)).isEmpty();
+		assertThat(getObject(null, "/api/v4/datasets/public/{pid}", pid)).isEmpty();
+		assertThat(getObject(null, "/api/v4/datasets/public/{pid}", "no-such-pid")).isEmpty();
+		as(null).get().uri("/api/v4/datasets/count").exchange().expectStatus().isForbidden();
+	}
+
+	@Test
 	void v4CreateTakesTheCurrentSchemaOnly() {
 		var created = created("user1", "/api/v4/datasets", current("group1"));
 		assertThat(created).containsEntry("version", "4").containsEntry("principalInvestigators", List.of("Grace"));

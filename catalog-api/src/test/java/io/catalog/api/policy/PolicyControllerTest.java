@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 import io.catalog.api.support.CatalogTest;
+import io.catalog.api.support.Requests;
 
 class PolicyControllerTest extends CatalogTest {
 
@@ -42,6 +43,31 @@ class PolicyControllerTest extends CatalogTest {
 		return as(username).get().uri(b -> b.path("/api/v3/policies").queryParam("filter", "{filter}").build(filter))
 			.exchange().expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			}).returnResult().getResponseBody();
+	}
+
+	@Test
+	void aGroupsFirstDatasetGivesItADefaultPolicyOnceAndItsClassification() {
+		var dataset = Requests.rawDataset("group5");
+		dataset.put("ownerEmail", "ada@facility.test");
+		dataset.put("classification", "IN=medium,AV=medium,CO=low");
+		var first = created("admin", "/api/v3/datasets", dataset);
+		created("admin", "/api/v3/datasets", Requests.rawDataset("group5"));
+
+		var policies = list("admin", "{\"where\":{\"ownerGroup\":\"group5\"}}");
+		assertThat(policies).singleElement().satisfies(policy -> assertThat(policy)
+			.containsEntry("manager", List.of("ada@facility.test"))
+			.containsEntry("tapeRedundancy", "medium").containsEntry("autoArchive", false));
+		assertThat(first).containsEntry("classification", "IN=medium,AV=medium,CO=low");
+	}
+
+	@Test
+	void aGroupWithAPolicyKeepsItAndClassifiesByIt() {
+		var policy = policy("group5");
+		policy.put("tapeRedundancy", "high");
+		create(policy);
+		var dataset = created("admin", "/api/v3/datasets", Requests.rawDataset("group5"));
+		assertThat(list("admin", "{\"where\":{\"ownerGroup\":\"group5\"}}")).hasSize(1);
+		assertThat(dataset).containsEntry("classification", "IN=medium,AV=high,CO=low");
 	}
 
 	@Test

@@ -34,6 +34,34 @@ class ProposalSearchControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void fullqueryWithoutOrderAnswersInCreationOrderAndListsTheSame() {
+		proposal("p9", "group1", "First", "2024-01-01T00:00:00Z");
+		proposal("p1", "group1", "Second", "2026-01-01T00:00:00Z");
+		proposal("p5", "group1", "Third", "2025-01-01T00:00:00Z");
+		var found = as("user1").get().uri("/api/v3/proposals/fullquery").exchange().expectStatus().isOk()
+			.expectBody(JSON_ARRAY).returnResult().getResponseBody();
+		assertThat(found).extracting(p -> p.get("proposalId")).containsExactly("p9", "p1", "p5");
+		assertThat(getList("user1", "/api/v3/proposals")).extracting(p -> p.get("proposalId"))
+			.containsExactly("p9", "p1", "p5");
+	}
+
+	@Test
+	void fullqueryShowsOthersPublishedProposalsOnlyWhenAskedFor() {
+		proposal("p1", "group1", "Mine", "2026-01-01T00:00:00Z");
+		proposal("p2", "group2", "Theirs", "2026-01-01T00:00:00Z");
+		patch("admin", "/api/v3/proposals/{id}", Map.of("isPublished", true), "p2").expectStatus().isOk();
+		assertThat(fullquery("user1", "{}")).extracting(p -> p.get("proposalId")).containsExactly("p1");
+		assertThat(fullquery("user1", "{\"isPublished\":true}")).extracting(p -> p.get("proposalId"))
+			.containsExactly("p2");
+		assertThat(fullquery(null, "{}")).extracting(p -> p.get("proposalId")).containsExactly("p2");
+	}
+
+	private List<Map<String, Object>> fullquery(String username, String fields) {
+		return as(username).get().uri(b -> b.path("/api/v3/proposals/fullquery").queryParam("fields", "{f}").build(fields))
+			.exchange().expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody();
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void fullfacetCountsOwnerGroupsTheCallerMayRead() {
 		proposal("p1", "group1", "One", "2026-01-01T00:00:00Z");

@@ -14,10 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code derived} and its types are taken, else any type
  * @param metadataSchemaHosts hosts whose JSON Schemas a dataset's {@code scientificMetadataSchema} may name to be
  * fetched ({@code SCIENTIFIC_METADATA_SCHEMA_HOSTS}); the JSON Schema meta-schemas need none
+ * @param policyRetentionShift years from a dataset's creation to its lifecycle's {@code archiveRetentionTime}
+ * ({@code POLICY_RETENTION_SHIFT})
+ * @param policyPublicationShift years from a dataset's creation to its lifecycle's {@code dateOfPublishing}
+ * ({@code POLICY_PUBLICATION_SHIFT})
  */
 @ConfigurationProperties("catalog.dataset")
 public record DatasetProperties(String pidPrefix, boolean creationValidationEnabled, String creationValidationRegex,
-		String typesFile, java.util.Set<String> metadataSchemaHosts) {
+		String typesFile, java.util.Set<String> metadataSchemaHosts, int policyRetentionShift, int policyPublicationShift) {
 
 	Pattern pidPattern() {
 		return creationValidationEnabled && creationValidationRegex != null && !creationValidationRegex.isBlank()

@@ -23,6 +23,7 @@ final class DatasetSchemas {
 		.optional(DATE, "dateOfDiskPurging", "archiveRetentionTime", "dateOfPublishing", "publishedOn")
 		.optional(STRING, "archiveStatusMessage", "retrieveStatusMessage", "exportedTo", "storageLocation")
 		.optional(ANY, "archiveReturnMessage", "retrieveReturnMessage")
+		.optional(STRING, "_id", "id") // the subdocument id SciCat's clients read and send back
 		.build();
 
 	/**

@@ -43,10 +43,13 @@ class DatasetService {
 
 	private final DefaultPolicies policies;
 
+	private final DatasetDefaults defaults;
+
 	DatasetService(Catalog catalog, DatasetProperties properties, DatasetFileLists fileLists, DatasetTypes types,
 			MetadataSchemas metadataSchemas, DefaultPolicies policies) {
 		this.catalog = catalog;
 		this.policies = policies;
+		this.defaults = new DatasetDefaults(properties);
 		this.types = types;
 		this.metadataSchemas = metadataSchemas;
 		this.properties = properties;
@@ -62,7 +65,7 @@ class DatasetService {
 		var fields = new LinkedHashMap<>(body);
 		var bodies = fields.remove(DatasetFileLists.FIELD);
 		boolean chosenPid = fields.get("pid") != null;
-		var dataset = withDefaults(validate(fields, caller, api), api);
+		var dataset = defaults.applied(validate(fields, caller, api), api);
 		if (bodies == null) {
 			return new NewDataset(dataset, List.of(), chosenPid);
 		}
@@ -186,7 +189,7 @@ class DatasetService {
 						+ "/datasets/{pid}/origdatablocks");
 			}
 			json.putIfAbsent("type", before.get("type"));
-			var replacement = withDefaults(read(json, api), api);
+			var replacement = defaults.applied(read(json, api), api);
 			catalog.checkOwnerGroup(Datasets.KIND, caller, before, replacement.get("ownerGroup"));
 			replacement.remove("scientificMetadataValid");
 			DatasetSchemas.COMPUTED.forEach(key -> replacement.put(key, before.get(key)));
@@ -243,40 +246,6 @@ class DatasetService {
 				.concatMap(relation -> catalog.store().deleteChildren(relation.collection(), relation.foreignKey(), pid))
 				.then(countInProposals(deleted, -1))
 				.then(Mono.just(deleted)));
-	}
-
-	static Document withDefaults(Document dataset, Api api) {
-		var sourceFolder = (String) dataset.get("sourceFolder");
-		if (sourceFolder != null && sourceFolder.length() > 1 && sourceFolder.endsWith("/")) {
-			dataset.put("sourceFolder", sourceFolder.substring(0, sourceFolder.length() - 1));
-		}
-		for (String key : DatasetSchemas.COMPUTED) {
-			dataset.putIfAbsent(key, 0L);
-		}
-		dataset.putIfAbsent("isPublished", false);
-		for (String key : List.of("keywords", "sharedWith", "techniques", "relationships", "accessGroups")) {
-			dataset.putIfAbsent(key, new ArrayList<>());
-		}
-		dataset.putIfAbsent("scientificMetadata", new Document());
-		dataset.putIfAbsent("version", api.version());
-		var lifecycle = lifecycleDefaults();
-		if (dataset.get("datasetlifecycle") instanceof Document given) {
-			lifecycle.putAll(given);
-		}
-		dataset.put("datasetlifecycle", lifecycle);
-		return dataset;
-	}
-
-	private static Document lifecycleDefaults() {
-		return new Document("archivable", true)
-			.append("retrievable", false)
-			.append("publishable", false)
-			.append("isOnCentralDisk", true)
-			.append("archiveStatusMessage", "datasetCreated")
-			.append("retrieveStatusMessage", "")
-			.append("archiveReturnMessage", new Document())
-			.append("retrieveReturnMessage", new Document())
-			.append("retrieveIntegrityCheck", false);
 	}
 
 	/** Why a body would be refused, or nothing when it would be accepted. */

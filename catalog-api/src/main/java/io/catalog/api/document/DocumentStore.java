@@ -3,6 +3,7 @@ package io.catalog.api.document;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -276,12 +277,22 @@ public class DocumentStore {
 			if (relation.listKey() != null) {
 				return includeListed(documents, name, relation, and(scope.where(), relationRule.apply(relation)), scope.fields());
 			}
-			var where = and(new Document(relation.foreignKey(), new Document("$in", ids)), scope.where());
-			return Flux.from(projected(collection(relation.collection()).find(where).sort(CREATION_ORDER), scope.fields(),
-					relation.foreignKey()))
-				.collectMultimap(d -> d.get(relation.foreignKey()))
-				.doOnNext(byParent -> documents.forEach(parent -> parent.put(name,
-						withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField(), scope.fields()))));
+			var pointing = new Document(relation.foreignKey(), new Document("$in", ids));
+			if (relation.targetsKey() != null) {
+				pointing = new Document("$or", List.of(pointing, new Document(relation.targetsKey(), new Document("$in", ids))));
+			}
+			var keys = relation.targetsKey() == null ? List.of(relation.foreignKey())
+					: List.of(relation.foreignKey(), relation.targetsKey().substring(0, relation.targetsKey().indexOf('.')));
+			return Flux.from(projected(collection(relation.collection()).find(and(pointing, scope.where()))
+					.sort(CREATION_ORDER), scope.fields(), keys))
+				.collectList()
+				.doOnNext(related -> {
+					var byParent = new HashMap<Object, List<Document>>();
+					related.forEach(child -> relation.pointedAt(child)
+						.forEach(id -> byParent.computeIfAbsent(id, k -> new ArrayList<>()).add(child)));
+					documents.forEach(parent -> parent.put(name,
+							withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField(), scope.fields())));
+				});
 		}).thenMany(Flux.fromIterable(documents));
 	}
 
@@ -290,7 +301,7 @@ public class DocumentStore {
 		var listed = new LinkedHashSet<>();
 		documents.forEach(parent -> listed.addAll(listOf(parent.get(relation.listKey()))));
 		var where = and(new Document("_id", new Document("$in", List.copyOf(listed))), rule);
-		return Flux.from(projected(collection(relation.collection()).find(where), fields, "_id")).collectMap(d -> d.get("_id"))
+		return Flux.from(projected(collection(relation.collection()).find(where), fields, List.of("_id"))).collectMap(d -> d.get("_id"))
 			.doOnNext(byId -> documents.forEach(parent -> parent.put(name, withIds(listOf(parent.get(relation.listKey()))
 				.stream().map(byId::get).filter(Objects::nonNull).toList(), relation.idField(), fields))))
 			.then();
@@ -298,11 +309,12 @@ public class DocumentStore {
 
 	/** A find that returns only the given fields (and the key results are grouped by), or all without fields. */
 	private static com.mongodb.reactivestreams.client.FindPublisher<Document> projected(
-			com.mongodb.reactivestreams.client.FindPublisher<Document> find, List<String> fields, String key) {
+			com.mongodb.reactivestreams.client.FindPublisher<Document> find, List<String> fields, List<String> keys) {
 		if (fields.isEmpty()) {
 			return find;
 		}
-		var projection = new Document(key, 1);
+		var projection = new Document();
+		keys.forEach(key -> projection.put(key, 1));
 		fields.forEach(field -> projection.put(field, 1));
 		return find.projection(projection);
 	}

@@ -1,7 +1,11 @@
 package io.catalog.api.document;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.bson.Document;
 
@@ -32,17 +36,42 @@ public record EntityKind(Resource resource, String collection, String idField, S
 	 * @param idField the JSON name of their {@code _id}
 	 * @param listKey this kind's field listing their ids, or null
 	 * @param resource what the access rules call them, for listed documents
+	 * @param targetsKey a path into their list of targets that may also hold this kind's id (as an attachment's
+	 * {@code relationships.targetId}), or null
 	 */
-	public record Relation(String collection, String foreignKey, String idField, String listKey, Resource resource) {
+	public record Relation(String collection, String foreignKey, String idField, String listKey, Resource resource,
+			String targetsKey) {
 
 		/** Documents that point at this kind through {@code foreignKey}. */
 		public Relation(String collection, String foreignKey, String idField) {
-			this(collection, foreignKey, idField, null, null);
+			this(collection, foreignKey, idField, null, null, null);
 		}
 
 		/** Documents whose ids this kind lists in {@code listKey}, read under {@code resource}'s read rule. */
 		public static Relation listed(String collection, String listKey, String idField, Resource resource) {
-			return new Relation(collection, "_id", idField, listKey, resource);
+			return new Relation(collection, "_id", idField, listKey, resource, null);
+		}
+
+		/** Documents that point at this kind through {@code foreignKey} or one of their targets ({@code targetsKey}). */
+		public static Relation targeting(String collection, String foreignKey, String targetsKey, String idField) {
+			return new Relation(collection, foreignKey, idField, null, null, targetsKey);
+		}
+
+		/** The ids of this kind a related document points at. */
+		Set<Object> pointedAt(Document related) {
+			var ids = new LinkedHashSet<Object>();
+			if (related.get(foreignKey) != null) {
+				ids.add(related.get(foreignKey));
+			}
+			if (targetsKey != null) {
+				var list = targetsKey.substring(0, targetsKey.indexOf('.'));
+				var key = targetsKey.substring(targetsKey.indexOf('.') + 1);
+				if (related.get(list) instanceof List<?> targets) {
+					targets.stream().filter(Document.class::isInstance).map(t -> ((Document) t).get(key))
+						.filter(Objects::nonNull).forEach(ids::add);
+				}
+			}
+			return ids;
 		}
 
 	}

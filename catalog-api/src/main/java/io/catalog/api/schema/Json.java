@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 import io.catalog.api.web.FieldError;
 
@@ -66,7 +67,7 @@ public final class Json {
 		return result;
 	}
 
-	/** Converts a stored value into plain JSON: dates as ISO-8601 strings. */
+	/** Converts a stored value into plain JSON: dates as ISO-8601 strings, MongoDB object ids as their hex. */
 	public static Object toJson(Object value) {
 		if (value instanceof Map<?, ?> map) {
 			var result = new LinkedHashMap<String, Object>();
@@ -78,6 +79,9 @@ public final class Json {
 		}
 		if (value instanceof Date date) {
 			return Dates.format(date);
+		}
+		if (value instanceof ObjectId id) {
+			return id.toHexString();
 		}
 		return value;
 	}

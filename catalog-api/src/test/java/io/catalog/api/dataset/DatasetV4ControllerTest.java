@@ -61,6 +61,31 @@ class DatasetV4ControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aNewDatasetCarriesSciCatsStoredDefaultsAndTakesItsLifecycleBack() {
+		var created = created("user1", "/api/v4/datasets", current("group1"));
+		assertThat(created).containsEntry("inputDatasets", List.of()).containsEntry("usedSoftware", List.of());
+		@SuppressWarnings("unchecked")
+		var lifecycle = (Map<String, Object>) created.get("datasetlifecycle");
+		assertThat(lifecycle).containsKeys("_id", "dateOfDiskPurging", "archiveRetentionTime", "dateOfPublishing",
+				"publishedOn").doesNotContainKeys("archiveReturnMessage", "retrieveReturnMessage");
+		assertThat((String) lifecycle.get("_id")).matches("[0-9a-f]{24}");
+		patch("user1", "/api/v4/datasets/{pid}", Map.of("datasetlifecycle", lifecycle), created.get("pid"))
+			.expectStatus().isOk();
+	}
+
+	@Test
+	void anAttachmentTargetingADatasetIsIncludedWithIt() {
+		var pid = (String) created("user1", "/api/v4/datasets", current("group1")).get("pid");
+		var attachment = created("user1", "/api/v4/attachments", Map.of("caption", "sinogram", "isPublished", false,
+				"ownerGroup", "group1", "relationships", List.of(Map.of("targetId", pid, "targetType", "dataset"))));
+		var filter = "{\"where\":{\"pid\":\"" + pid + "\"},\"include\":[\"attachments\"]}";
+		var found = getList("user1", "/api/v4/datasets?filter={f}", filter);
+		assertThat(found).hasSize(1);
+		assertThat((List<?>) found.get(0).get("attachments")).singleElement()
+			.satisfies(a -> assertThat(((Map<?, ?>) a).get("aid")).isEqualTo(attachment.get("aid")));
+	}
+
+	@Test
 	void v4CreateTakesTheCurrentSchemaOnly() {
 		var created = created("user1", "/api/v4/datasets", current("group1"));
 		assertThat(created).containsEntry("version", "4").containsEntry("principalInvestigators", List.of("Grace"));

@@ -42,9 +42,9 @@ class DocumentStoreChangesTest extends CatalogTest {
 		var pid = created("user1", "/api/v3/datasets", Requests.rawDataset("group1")).get("pid");
 		created("user1", "/api/v3/datasets/{pid}/origdatablocks", Requests.fileBlock(2, 5), pid);
 		as("archiveManager").delete().uri("/api/v3/datasets/{pid}", pid).exchange().expectStatus().isOk();
-		assertThat(changes).extracting(c -> c.collection() + " " + c.operation()).containsExactly(
-				"Dataset CREATE", "OrigDatablock CREATE", "Dataset UPDATE", "Dataset DELETE", "OrigDatablock DELETE");
-		assertThat(changes.get(2).document().get("numberOfFiles")).isEqualTo(2L);
+		assertThat(changes).extracting(c -> c.collection() + " " + c.operation()).containsExactly("Dataset CREATE",
+				"Policy CREATE", "OrigDatablock CREATE", "Dataset UPDATE", "Dataset DELETE", "OrigDatablock DELETE");
+		assertThat(changes.get(3).document().get("numberOfFiles")).isEqualTo(2L);
 	}
 
 }

@@ -3,8 +3,6 @@ package io.catalog.api.document;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +45,7 @@ public class DocumentStore {
 	 * A list's order when the filter names none: as created (SciCat's clients read MongoDB's natural order, which is
 	 * that until documents are deleted); every collection keeps an index on it.
 	 */
-	private static final Document CREATION_ORDER = new Document("createdAt", 1);
+	static final Document CREATION_ORDER = new Document("createdAt", 1);
 
 	private final MongoDatabase database;
 
@@ -58,6 +56,8 @@ public class DocumentStore {
 	private final long maxTimeMillis;
 
 	private final Claims claims;
+
+	private final Includes includes = new Includes(this);
 
 	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners) {
 		this(database, listeners, Journal.NONE, new QueryProperties(null, null, null));
@@ -115,7 +115,7 @@ public class DocumentStore {
 			return page;
 		}
 		return page.collectList()
-			.flatMapMany(documents -> include(kind, documents, filter, relationRule))
+			.flatMapMany(documents -> includes.embed(kind, documents, filter, relationRule))
 			.doOnNext(document -> {
 				if (!filter.fields().isEmpty()) {
 					listKeys.forEach(document::remove);
@@ -265,74 +265,6 @@ public class DocumentStore {
 			var change = new Change(collection, document.get("_id"), operation, document);
 			listeners.forEach(listener -> listener.changed(change));
 		};
-	}
-
-	/** Embeds each included relation's documents into the results, with one query per relation. */
-	private Flux<Document> include(EntityKind kind, List<Document> documents, Filter filter,
-			Function<EntityKind.Relation, Document> relationRule) {
-		var ids = documents.stream().map(d -> d.get("_id")).toList();
-		return Flux.fromIterable(filter.include()).concatMap(name -> {
-			var relation = kind.relations().get(name);
-			var scope = filter.scopes().getOrDefault(name, new Filter.Scope(new Document(), List.of()));
-			if (relation.listKey() != null) {
-				return includeListed(documents, name, relation, and(scope.where(), relationRule.apply(relation)), scope.fields());
-			}
-			var pointing = new Document(relation.foreignKey(), new Document("$in", ids));
-			if (relation.targetsKey() != null) {
-				pointing = new Document("$or", List.of(pointing, new Document(relation.targetsKey(), new Document("$in", ids))));
-			}
-			var keys = relation.targetsKey() == null ? List.of(relation.foreignKey())
-					: List.of(relation.foreignKey(), relation.targetsKey().substring(0, relation.targetsKey().indexOf('.')));
-			return Flux.from(projected(collection(relation.collection()).find(and(pointing, scope.where()))
-					.sort(CREATION_ORDER), scope.fields(), keys))
-				.collectList()
-				.doOnNext(related -> {
-					var byParent = new HashMap<Object, List<Document>>();
-					related.forEach(child -> relation.pointedAt(child)
-						.forEach(id -> byParent.computeIfAbsent(id, k -> new ArrayList<>()).add(child)));
-					documents.forEach(parent -> parent.put(name,
-							withIds(byParent.getOrDefault(parent.get("_id"), List.of()), relation.idField(), scope.fields())));
-				});
-		}).thenMany(Flux.fromIterable(documents));
-	}
-
-	private Mono<Void> includeListed(List<Document> documents, String name, EntityKind.Relation relation, Document rule,
-			List<String> fields) {
-		var listed = new LinkedHashSet<>();
-		documents.forEach(parent -> listed.addAll(listOf(parent.get(relation.listKey()))));
-		var where = and(new Document("_id", new Document("$in", List.copyOf(listed))), rule);
-		return Flux.from(projected(collection(relation.collection()).find(where), fields, List.of("_id"))).collectMap(d -> d.get("_id"))
-			.doOnNext(byId -> documents.forEach(parent -> parent.put(name, withIds(listOf(parent.get(relation.listKey()))
-				.stream().map(byId::get).filter(Objects::nonNull).toList(), relation.idField(), fields))))
-			.then();
-	}
-
-	/** A find that returns only the given fields (and the key results are grouped by), or all without fields. */
-	private static com.mongodb.reactivestreams.client.FindPublisher<Document> projected(
-			com.mongodb.reactivestreams.client.FindPublisher<Document> find, List<String> fields, List<String> keys) {
-		if (fields.isEmpty()) {
-			return find;
-		}
-		var projection = new Document();
-		keys.forEach(key -> projection.put(key, 1));
-		fields.forEach(field -> projection.put(field, 1));
-		return find.projection(projection);
-	}
-
-	private static List<?> listOf(Object value) {
-		return value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
-	}
-
-	/** The children with their id under its SciCat name too, unless the scope's fields leave that name out. */
-	private static List<Document> withIds(Collection<Document> children, String idField, List<String> fields) {
-		var result = new ArrayList<Document>(children.size());
-		boolean named = fields.isEmpty() || fields.contains(idField);
-		for (Document child : children) {
-			var copy = named ? new Document(idField, child.get("_id")) : new Document();
-			copy.putAll(child);
-			result.add(copy);
-		}
-		return result;
 	}
 
 	/**

@@ -39,14 +39,17 @@ final class ChangeLog implements Oplog {
 
 	private volatile long last;
 
-	/** Every position at or below this one has been dropped (or precedes this run). */
+	/**
+	 * Every position at or below this one has been dropped or precedes this run; a stream may start at the run's
+	 * first position (the {@code operationTime} answered before any write) without losing anything.
+	 */
 	private volatile long droppedThrough;
 
 	ChangeLog(int capacity, CursorRegistry cursors) {
 		this.capacity = capacity;
 		this.cursors = cursors;
 		this.last = Instant.now().getEpochSecond() << 32;
-		this.droppedThrough = last;
+		this.droppedThrough = last - 1;
 	}
 
 	/** One write: the collection's namespace, its kind as a change stream names it, the document's id. */

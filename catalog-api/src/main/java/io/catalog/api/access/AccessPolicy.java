@@ -38,26 +38,20 @@ public class AccessPolicy {
 		return switch (resource) {
 			case INSTRUMENT -> new Document();
 			case PUBLISHED_DATA -> publishedOrMine(caller);
-			case POLICY -> caller.authenticated() ? memberRule(caller, false) : nothing();
-			default -> caller.authenticated() ? memberRule(caller, resource == Resource.DATASET)
+			case POLICY -> caller.authenticated() ? memberRule(caller, false, true) : nothing();
+			default -> caller.authenticated() ? memberRule(caller, resource == Resource.DATASET, true)
 					: new Document("isPublished", true);
 		};
 	}
 
 	/**
-	 * The narrower rule of SciCat's full queries: what the caller's groups own or may access and datasets shared with
-	 * them (all for those who read everything, the published for the anonymous), without others' published documents.
+	 * The narrower rule of SciCat's full queries of datasets, proposals and samples: what the caller's groups own or
+	 * may access and datasets shared with them, without others' published ones (the read rule for the anonymous and
+	 * for those who read everything).
 	 */
 	public Document groupRule(Caller caller, Resource resource) {
-		if (readsEverything(caller, resource) || resource == Resource.INSTRUMENT) {
-			return new Document();
-		}
-		if (!caller.authenticated()) {
-			return readRule(caller, resource);
-		}
-		var rule = memberRule(caller, resource == Resource.DATASET);
-		rule.getList("$or", Document.class).removeIf(part -> part.containsKey("isPublished"));
-		return rule;
+		return readsEverything(caller, resource) || !caller.authenticated() ? readRule(caller, resource)
+				: memberRule(caller, resource == Resource.DATASET, false);
 	}
 
 	/** Whether the caller may read this stored document (the same rule as {@link #readRule}). */
@@ -243,11 +237,6 @@ public class AccessPolicy {
 		}
 	}
 
-	/** What is done with an attachment of a sample or a proposal. */
-	public enum AttachmentUse {
-		CREATE, READ, UPDATE, DELETE
-	}
-
 	private boolean readsEverything(Caller caller, Resource resource) {
 		if (isAdmin(caller) || caller.inAny(groups.globalAccessGroups())) {
 			return true;
@@ -271,12 +260,14 @@ public class AccessPolicy {
 		return caller.inAny(groups.samplePrivilegedGroups()) || caller.inAny(groups.sampleGroups());
 	}
 
-	private static Document memberRule(Caller caller, boolean sharedWith) {
+	private static Document memberRule(Caller caller, boolean sharedWith, boolean published) {
 		var anyOf = new ArrayList<Document>();
 		var mine = List.copyOf(caller.groups());
 		anyOf.add(new Document("ownerGroup", new Document("$in", mine)));
 		anyOf.add(new Document("accessGroups", new Document("$in", mine)));
-		anyOf.add(new Document("isPublished", true));
+		if (published) {
+			anyOf.add(new Document("isPublished", true));
+		}
 		if (sharedWith && caller.email() != null) {
 			anyOf.add(new Document("sharedWith", caller.email()));
 		}

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import io.catalog.api.access.AccessPolicy.AttachmentUse;
+import io.catalog.api.access.AttachmentUse;
 import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.Catalog;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.catalog.api.access.AccessPolicy.AttachmentUse;
+import io.catalog.api.access.AttachmentUse;
 import io.catalog.api.access.Caller;
 import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;

@@ -123,19 +123,23 @@ class DatasetService {
 	Mono<Document> create(Map<String, Object> body, Caller caller, Api api) {
 		return Mono.fromSupplier(() -> read(body, caller, api))
 			.flatMap(created -> withValidity(created.dataset(), null).thenReturn(created))
-			.flatMap(created -> policies.classify(created.dataset()).thenReturn(created))
-			.flatMap(created -> {
-			var dataset = created.dataset();
-			if (created.chosenPid()) {
-				return catalog.insertClaimed(Datasets.KIND, dataset, fileLists.kind(), DatasetFileLists.FOREIGN_KEY,
-						created.fileLists(), caller, SPLIT_HINT);
-			}
-			if (created.fileLists().isEmpty()) {
-				return catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT);
-			}
-			return catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(), created.fileLists(), caller,
-					SPLIT_HINT);
-		}).flatMap(dataset -> countInProposals(dataset, 1).then(policies.ensureFor(dataset, caller)).thenReturn(dataset));
+			.flatMap(created -> policies.classify(created.dataset()).flatMap(policyMissing -> store(created, caller)
+				.flatMap(dataset -> countInProposals(dataset, 1)
+					.then(policyMissing ? policies.create(dataset, caller) : Mono.empty())
+					.thenReturn(dataset))));
+	}
+
+	private Mono<Document> store(NewDataset created, Caller caller) {
+		var dataset = created.dataset();
+		if (created.chosenPid()) {
+			return catalog.insertClaimed(Datasets.KIND, dataset, fileLists.kind(), DatasetFileLists.FOREIGN_KEY,
+					created.fileLists(), caller, SPLIT_HINT);
+		}
+		if (created.fileLists().isEmpty()) {
+			return catalog.insert(Datasets.KIND, dataset, caller, SPLIT_HINT);
+		}
+		return catalog.insertWithChildren(Datasets.KIND, dataset, fileLists.kind(), created.fileLists(), caller,
+				SPLIT_HINT);
 	}
 
 	/**

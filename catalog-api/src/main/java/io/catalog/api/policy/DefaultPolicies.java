@@ -2,6 +2,7 @@ package io.catalog.api.policy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -30,20 +31,25 @@ public class DefaultPolicies {
 		this.catalog = catalog;
 	}
 
-	/** The new dataset with its classification: its group's tape redundancy, or its own {@code AV=}, else low. */
-	public Mono<Document> classify(Document dataset) {
+	/**
+	 * Sets the new dataset's classification: its group's tape redundancy, or its own {@code AV=}, else low; answers
+	 * whether its group has no policy yet.
+	 */
+	public Mono<Boolean> classify(Document dataset) {
 		return policyOf(dataset)
-			.map(policy -> policy.get("tapeRedundancy") instanceof String redundancy ? redundancy : "low")
-			.defaultIfEmpty(availability(dataset.get("classification")))
-			.map(redundancy -> dataset.append("classification", "IN=medium,AV=" + redundancy + ",CO=low"));
+			.map(policy -> Optional.of(policy.get("tapeRedundancy") instanceof String redundancy ? redundancy : "low"))
+			.defaultIfEmpty(Optional.empty())
+			.map(found -> {
+				var redundancy = found.orElseGet(() -> availability(dataset.get("classification")));
+				dataset.append("classification", "IN=medium,AV=" + redundancy + ",CO=low");
+				return found.isEmpty() && dataset.get("ownerGroup") != null;
+			});
 	}
 
-	/** Creates the default policy of a stored dataset's group when the group has none yet. */
-	public Mono<Void> ensureFor(Document dataset, Caller caller) {
-		return policyOf(dataset).hasElement().flatMap(exists -> exists || dataset.get("ownerGroup") == null
-				? Mono.<Void>empty()
-				: catalog.insert(Policies.KIND, policyFor(dataset, availability(dataset.get("classification"))), caller,
-						"keep policies small").then());
+	/** Creates the default policy of a stored dataset's group, which {@link #classify} found without one. */
+	public Mono<Void> create(Document dataset, Caller caller) {
+		return catalog.insert(Policies.KIND, policyFor(dataset, availability(dataset.get("classification"))), caller,
+				"keep policies small").then();
 	}
 
 	private Mono<Document> policyOf(Document dataset) {

@@ -1,10 +1,8 @@
 package io.catalog.api.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,68 +10,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import io.catalog.api.support.CatalogTest;
-import io.catalog.api.support.Requests;
-import io.catalog.api.units.Quantities;
-
-class DatasetSearchControllerTest extends CatalogTest {
-
-	private static final String FACETS = "[\"type\",\"creationLocation\",\"ownerGroup\",\"keywords\"]";
-
-	static Map<String, Object> dataset(String ownerGroup, String name, double energyKeV, boolean published, String... keywords) {
-		var dataset = new HashMap<>(Requests.rawDataset(ownerGroup));
-		dataset.put("datasetName", name);
-		dataset.put("isPublished", published);
-		dataset.put("keywords", List.of(keywords));
-		dataset.put("scientificMetadata", Map.of("energy", Map.of("value", energyKeV, "unit", "keV"),
-				"sample", Map.of("value", "silicon wafer", "unit", "")));
-		return dataset;
-	}
-
-	String create(Map<String, Object> dataset) {
-		return (String) created("admin", "/api/v3/datasets", dataset).get("pid");
-	}
-
-	WebTestClient.ResponseSpec get(String username, String path, Map<String, String> params) {
-		return as(username).get().uri(b -> {
-			b.path(path);
-			params.keySet().forEach(key -> b.queryParam(key, "{" + key + "}"));
-			return b.build(params);
-		}).exchange();
-	}
-
-	List<Map<String, Object>> fullquery(String username, String fields) {
-		return get(username, "/api/v3/datasets/fullquery", Map.of("fields", fields)).expectStatus().isOk()
-			.expectBody(JSON_ARRAY).returnResult().getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	Map<String, Object> facets(String username, String fields) {
-		return get(username, "/api/v3/datasets/fullfacet", Map.of("fields", fields, "facets", FACETS)).expectStatus()
-			.isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody().get(0);
-	}
-
-	@SuppressWarnings("unchecked")
-	static long total(Map<String, Object> facets) {
-		return ((Number) ((List<Map<String, Object>>) facets.get("all")).get(0).get("totalSets")).longValue();
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<Object, Long> counts(Map<String, Object> facets, String facet) {
-		var counts = new HashMap<Object, Long>();
-		((List<Map<String, Object>>) facets.get(facet))
-			.forEach(c -> counts.put(c.get("_id"), ((Number) c.get("count")).longValue()));
-		return counts;
-	}
-
-	void seed() {
-		create(dataset("group1", "silicon scan", 9.7, false, "xrd", "silicon"));
-		create(dataset("group1", "gold scan", 12, false, "xrd"));
-		create(dataset("group2", "public powder", 8, true, "powder"));
-		create(dataset("group3", "hidden run", 9.5, false, "tomo"));
-	}
+class DatasetSearchControllerTest extends DatasetSearchTest {
 
 	@Test
 	void facetCountsShowASignedInCallerTheirGroupsAndThePublishedOnlyWhenAsked() {
@@ -126,51 +63,6 @@ class DatasetSearchControllerTest extends CatalogTest {
 		var pid = create(dataset("group1", "run", 9, true));
 		assertThat(fullquery(null, "{\"text\":\"" + pid + "\"}")).extracting(d -> d.get("pid")).containsExactly(pid);
 		assertThat(fullquery(null, "{\"text\":\"wafer\"}")).hasSize(1);
-	}
-
-	@Test
-	void unitConditionMatchesInAnyCompatibleUnit() {
-		seed();
-		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"RANGE\",\"rhs\":[9000,10000],\"unit\":\"eV\"}]}";
-		assertThat(fullquery("admin", fields)).extracting(d -> d.get("datasetName"))
-			.containsExactlyInAnyOrder("silicon scan", "hidden run");
-		assertThat(fullquery("user1", fields)).extracting(d -> d.get("datasetName")).containsExactly("silicon scan");
-	}
-
-	@Test
-	@SuppressWarnings("unchecked")
-	void unitConditionReportsValuesInTheQueryUnit() {
-		create(dataset("group1", "run", 9.7, true));
-		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"GREATER_THAN\",\"rhs\":9000,\"unit\":\"eV\"}]}";
-		var metadata = (Map<String, Object>) fullquery(null, fields).get(0).get("scientificMetadata");
-		var energy = (Map<String, Object>) metadata.get("energy");
-		assertThat(energy).containsEntry("queryUnit", "eV").containsEntry("unit", "keV");
-		assertThat(((Number) energy.get("valueInQueryUnit")).doubleValue()).isCloseTo(9700, within(1e-6));
-	}
-
-	@Test
-	void storedQuantitiesCarrySiValues() {
-		var pid = create(dataset("group1", "run", 9.7, true));
-		var stored = getObject("admin", "/api/v3/datasets/{pid}", pid);
-		assertThat(stored.get("scientificMetadata").toString()).contains("unitSI=J").contains("valueSI=1.554");
-	}
-
-	@Test
-	void unknownUnitIsKeptAndNamedInAHeader() {
-		var dataset = dataset("group1", "run", 9, true);
-		dataset.put("scientificMetadata", Map.of("distance", Map.of("value", 3, "unit", "furlong")));
-		post("admin", "/api/v3/datasets", dataset).expectStatus().isCreated()
-			.expectHeader().valueEquals(Quantities.UNKNOWN_UNITS_HEADER, "furlong")
-			.expectBody().jsonPath("$.scientificMetadata.distance.value").isEqualTo(3)
-			.jsonPath("$.scientificMetadata.distance.valueSI").doesNotExist();
-	}
-
-	@Test
-	void incompatibleConditionUnitIsBadRequest() {
-		seed();
-		var fields = "{\"scientific\":[{\"lhs\":\"energy\",\"relation\":\"GREATER_THAN\",\"rhs\":1,\"unit\":\"mm\"}]}";
-		get("admin", "/api/v3/datasets/fullquery", Map.of("fields", fields)).expectStatus().isBadRequest()
-			.expectBody(String.class).value(body -> assertThat(body).contains("not compatible"));
 	}
 
 	@Test

@@ -12,7 +12,7 @@ public final class Datasets {
 	public static final EntityKind KIND = new EntityKind(Resource.DATASET, "Dataset", "pid", DatasetSchemas.QUERY,
 			Map.of("origdatablocks", new Relation("OrigDatablock", "datasetId", "_id"),
 					"datablocks", new Relation("Datablock", "datasetId", "_id"),
-					"attachments", Relation.targeting("Attachment", "datasetId", "relationships.targetId", "aid"),
+					"attachments", Relation.targeting("Attachment", "datasetId", "dataset", "aid"),
 					"instruments", Relation.listed("Instrument", "instrumentIds", "pid", Resource.INSTRUMENT),
 					"proposals", Relation.listed("Proposal", "proposalIds", "proposalId", Resource.PROPOSAL),
 					"samples", Relation.listed("Sample", "sampleIds", "sampleId", Resource.SAMPLE)));

@@ -1,5 +1,6 @@
 package io.catalog.api.document;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +23,17 @@ import io.catalog.api.schema.Schema;
  * @param idField the JSON field that carries {@code _id} ({@code pid}, {@code sampleId}, ...), or {@code id}
  * @param schema the fields a request may set
  * @param relations related kinds by relation name
+ * @param alsoId whether its documents also show their {@code _id} as {@code id} (mongoose's virtual, which SciCat's
+ * clients read on instruments)
  */
 public record EntityKind(Resource resource, String collection, String idField, Schema schema,
-		Map<String, Relation> relations) {
+		Map<String, Relation> relations, boolean alsoId) {
+
+	/** A kind whose documents show their {@code _id} under {@code idField} only. */
+	public EntityKind(Resource resource, String collection, String idField, Schema schema,
+			Map<String, Relation> relations) {
+		this(resource, collection, idField, schema, relations, false);
+	}
 
 	/**
 	 * Documents of another kind related to this one: either they point at it ({@code foreignKey} holds this kind's
@@ -36,11 +45,13 @@ public record EntityKind(Resource resource, String collection, String idField, S
 	 * @param idField the JSON name of their {@code _id}
 	 * @param listKey this kind's field listing their ids, or null
 	 * @param resource what the access rules call them, for listed documents
-	 * @param targetsKey a path into their list of targets that may also hold this kind's id (as an attachment's
-	 * {@code relationships.targetId}), or null
+	 * @param targetType the {@code targetType} under which SciCat's v4 {@code relationships} of theirs may also
+	 * point at this kind (as an attachment's), or null
 	 */
 	public record Relation(String collection, String foreignKey, String idField, String listKey, Resource resource,
-			String targetsKey) {
+			String targetType) {
+
+		private static final String RELATIONSHIPS = "relationships";
 
 		/** Documents that point at this kind through {@code foreignKey}. */
 		public Relation(String collection, String foreignKey, String idField) {
@@ -52,9 +63,24 @@ public record EntityKind(Resource resource, String collection, String idField, S
 			return new Relation(collection, "_id", idField, listKey, resource, null);
 		}
 
-		/** Documents that point at this kind through {@code foreignKey} or one of their targets ({@code targetsKey}). */
-		public static Relation targeting(String collection, String foreignKey, String targetsKey, String idField) {
-			return new Relation(collection, foreignKey, idField, null, null, targetsKey);
+		/** Documents that point at this kind through {@code foreignKey} or a relationship of {@code targetType}. */
+		public static Relation targeting(String collection, String foreignKey, String targetType, String idField) {
+			return new Relation(collection, foreignKey, idField, null, null, targetType);
+		}
+
+		/** The condition that finds the documents pointing at any of these ids of this kind. */
+		public Document pointingAt(Collection<?> ids) {
+			var byKey = new Document(foreignKey, new Document("$in", List.copyOf(ids)));
+			if (targetType == null) {
+				return byKey;
+			}
+			var target = new Document("targetId", new Document("$in", List.copyOf(ids))).append("targetType", targetType);
+			return new Document("$or", List.of(byKey, new Document(RELATIONSHIPS, new Document("$elemMatch", target))));
+		}
+
+		/** The fields a projection of related documents keeps so that {@link #pointedAt} can tell. */
+		List<String> pointers() {
+			return targetType == null ? List.of(foreignKey) : List.of(foreignKey, RELATIONSHIPS);
 		}
 
 		/** The ids of this kind a related document points at. */
@@ -63,13 +89,10 @@ public record EntityKind(Resource resource, String collection, String idField, S
 			if (related.get(foreignKey) != null) {
 				ids.add(related.get(foreignKey));
 			}
-			if (targetsKey != null) {
-				var list = targetsKey.substring(0, targetsKey.indexOf('.'));
-				var key = targetsKey.substring(targetsKey.indexOf('.') + 1);
-				if (related.get(list) instanceof List<?> targets) {
-					targets.stream().filter(Document.class::isInstance).map(t -> ((Document) t).get(key))
-						.filter(Objects::nonNull).forEach(ids::add);
-				}
+			if (targetType != null && related.get(RELATIONSHIPS) instanceof List<?> targets) {
+				targets.stream().filter(Document.class::isInstance).map(Document.class::cast)
+					.filter(target -> targetType.equals(target.get("targetType")))
+					.map(target -> target.get("targetId")).filter(Objects::nonNull).forEach(ids::add);
 			}
 			return ids;
 		}
@@ -81,8 +104,8 @@ public record EntityKind(Resource resource, String collection, String idField, S
 		var json = new LinkedHashMap<String, Object>();
 		if (document.containsKey("_id")) {
 			json.put(idField, document.get("_id"));
-			if (resource == Resource.INSTRUMENT) {
-				json.put("id", document.get("_id")); // SciCat's instruments carry mongoose's id beside pid
+			if (alsoId) {
+				json.put("id", document.get("_id"));
 			}
 		}
 		document.forEach((key, value) -> json.putIfAbsent(key, Json.toJson(value)));

@@ -39,14 +39,9 @@ final class Includes {
 				return includeListed(documents, name, relation, DocumentStore.and(scope.where(), relationRule.apply(relation)),
 						scope.fields());
 			}
-			var pointing = new Document(relation.foreignKey(), new Document("$in", ids));
-			if (relation.targetsKey() != null) {
-				pointing = new Document("$or", List.of(pointing, new Document(relation.targetsKey(), new Document("$in", ids))));
-			}
-			var keys = relation.targetsKey() == null ? List.of(relation.foreignKey())
-					: List.of(relation.foreignKey(), relation.targetsKey().substring(0, relation.targetsKey().indexOf('.')));
-			return Flux.from(projected(store.collection(relation.collection()).find(DocumentStore.and(pointing, scope.where()))
-					.sort(DocumentStore.CREATION_ORDER), scope.fields(), keys))
+			var where = DocumentStore.and(relation.pointingAt(ids), scope.where());
+			return Flux.from(projected(store.collection(relation.collection()).find(where).sort(DocumentStore.CREATION_ORDER),
+					scope.fields(), relation.pointers()))
 				.collectList()
 				.doOnNext(related -> {
 					var byParent = new HashMap<Object, List<Document>>();

@@ -28,7 +28,8 @@ public final class Instruments {
 		.optional(STRING, "createdBy", "updatedBy")
 		.build();
 
-	public static final EntityKind KIND = new EntityKind(Resource.INSTRUMENT, "Instrument", "pid", QUERY, Map.of());
+	/** Shown with {@code id} beside {@code pid}, as SciCat shows its instruments. */
+	public static final EntityKind KIND = new EntityKind(Resource.INSTRUMENT, "Instrument", "pid", QUERY, Map.of(), true);
 
 	private Instruments() {
 	}

@@ -20,6 +20,7 @@ import io.catalog.api.access.Caller;
 import io.catalog.api.access.Resource;
 import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
+import io.catalog.api.document.EntityKind;
 import io.catalog.api.query.Filter;
 import io.catalog.api.web.InvalidInputException;
 
@@ -39,22 +40,14 @@ class JobQueries {
 
 	private static final Set<String> INCLUDES = Set.of("datasets", "datasetDetails", "all");
 
-	private static final List<Detail> DETAILS = List.of(new Detail("datablocks", "Datablock", Resource.DATABLOCK),
-			new Detail("origdatablocks", "OrigDatablock", Resource.ORIG_DATABLOCK),
-			new Detail("attachments", "Attachment", Resource.ATTACHMENT));
+	private static final List<Detail> DETAILS = List.of(new Detail("datablocks", Resource.DATABLOCK),
+			new Detail("origdatablocks", Resource.ORIG_DATABLOCK), new Detail("attachments", Resource.ATTACHMENT));
 
-	/** What {@code datasetDetails} adds to each dataset under {@code key}, and the rule it is read under. */
-	record Detail(String key, String collection, Resource resource) {
+	/** What {@code datasetDetails} adds to each dataset under {@code key} (a dataset relation), and its rule. */
+	record Detail(String key, Resource resource) {
 
-		/** The documents of a dataset: by {@code datasetId}, and attachments also by a v4 relationship to it. */
-		Document of(Object pid) {
-			var byDataset = new Document("datasetId", pid);
-			if (resource != Resource.ATTACHMENT) {
-				return byDataset;
-			}
-			var related = new Document("relationships", new Document("$elemMatch",
-					new Document("targetId", pid).append("targetType", "dataset")));
-			return new Document("$or", List.of(byDataset, related));
+		EntityKind.Relation relation() {
+			return Datasets.KIND.relations().get(key);
 		}
 
 		boolean readable(AccessPolicy policy, Caller caller, Document doc) {
@@ -214,7 +207,8 @@ class JobQueries {
 		var json = new LinkedHashMap<>(Datasets.KIND.toJson(dataset));
 		var pid = dataset.get("_id");
 		return Flux.fromIterable(DETAILS)
-			.concatMap(detail -> Flux.from(catalog.store().collection(detail.collection()).find(detail.of(pid)))
+			.concatMap(detail -> Flux.from(catalog.store().collection(detail.relation().collection())
+				.find(detail.relation().pointingAt(List.of(pid))))
 				.filter(doc -> detail.readable(catalog.policy(), caller, doc))
 				.map(JobQueries::Json).collectList()
 				.doOnNext(list -> json.put(detail.key(), list)))

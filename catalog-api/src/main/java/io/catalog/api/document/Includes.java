@@ -71,10 +71,9 @@ final class Includes {
 		if (fields.isEmpty()) {
 			return find;
 		}
-		var projection = new Document();
-		keys.forEach(key -> projection.put(key, 1));
-		fields.forEach(field -> projection.put(field, 1));
-		return find.projection(projection);
+		var paths = new ArrayList<String>(keys);
+		paths.addAll(fields);
+		return find.projection(DocumentStore.projection(paths));
 	}
 
 	private static List<?> listOf(Object value) {

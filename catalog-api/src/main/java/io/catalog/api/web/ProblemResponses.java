@@ -3,24 +3,34 @@ package io.catalog.api.web;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
 import reactor.netty.NettyPipeline;
 
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 
 /**
- * Gives the refusals Reactor Netty answers by itself, before any handler runs (a request line or headers too long,
- * a request it cannot decode: 400, 413, 414, 431 with no body), the same RFC 9457 problem body as every other
- * refusal.
+ * Answers what the HTTP codec could not decode (a request line or headers too long, a malformed request) with an
+ * RFC 9457 problem, at once, and closes the connection. Reactor Netty would answer these itself, but on a kept-alive
+ * connection it sometimes answers nothing: the client then waits for its own timeout. Refusals Reactor Netty still
+ * answers bare (400, 413, 414, 431 with no body) get the same problem body as every other refusal.
  */
 @ChannelHandler.Sharable
-final class ProblemResponses extends ChannelOutboundHandlerAdapter {
+final class ProblemResponses extends ChannelDuplexHandler {
 
 	static final String NAME = "catalog.problemResponses";
 
@@ -30,8 +40,8 @@ final class ProblemResponses extends ChannelOutboundHandlerAdapter {
 	}
 
 	/**
-	 * Puts the handler behind the HTTP codec of every connection as the channel is set up, before its first request
-	 * is read (a request refused while decoding is answered before any connection callback).
+	 * Puts the handler right behind the HTTP codec of every connection (before Reactor Netty's own handlers) as the
+	 * channel is set up, before its first request is read.
 	 */
 	static NettyServerCustomizer customizer() {
 		return server -> server.doOnChannelInit((observer, channel, address) -> {
@@ -43,12 +53,43 @@ final class ProblemResponses extends ChannelOutboundHandlerAdapter {
 	}
 
 	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (msg instanceof HttpObject http && http.decoderResult().isFailure()) {
+			var status = status(http.decoderResult().cause());
+			ReferenceCountUtil.release(msg);
+			var response = problem(HttpVersion.HTTP_1_1, status);
+			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+			ctx.channel().config().setAutoRead(false);
+			return;
+		}
+		ctx.fireChannelRead(msg);
+	}
+
+	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 		if (msg instanceof FullHttpResponse response && bare(response)) {
-			ctx.write(withProblem(response), promise);
+			var problem = problem(response.protocolVersion(), response.status());
+			problem.headers().set(response.headers()).set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+				.set(HttpHeaderNames.CONTENT_LENGTH, problem.content().readableBytes());
+			response.release();
+			ctx.write(problem, promise);
 			return;
 		}
 		ctx.write(msg, promise);
+	}
+
+	private static HttpResponseStatus status(Throwable cause) {
+		if (cause instanceof TooLongHttpLineException) {
+			return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+		}
+		if (cause instanceof TooLongHttpHeaderException) {
+			return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+		}
+		if (cause instanceof TooLongFrameException) {
+			return HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+		}
+		return HttpResponseStatus.BAD_REQUEST;
 	}
 
 	private static boolean bare(FullHttpResponse response) {
@@ -57,8 +98,7 @@ final class ProblemResponses extends ChannelOutboundHandlerAdapter {
 				&& !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
 	}
 
-	private static FullHttpResponse withProblem(FullHttpResponse bare) {
-		var status = bare.status();
+	private static FullHttpResponse problem(HttpVersion version, HttpResponseStatus status) {
 		var detail = switch (status.code()) {
 			case 414 -> "the request line (path and query) is too long";
 			case 431 -> "the request headers are too large";
@@ -69,11 +109,9 @@ final class ProblemResponses extends ChannelOutboundHandlerAdapter {
 				+ ",\"detail\":\"" + detail + "\",\"statusCode\":" + status.code() + ",\"message\":\"" + detail
 				+ "\",\"error\":\"" + status.reasonPhrase() + "\"}";
 		var body = Unpooled.wrappedBuffer(json.getBytes(StandardCharsets.UTF_8));
-		var response = new DefaultFullHttpResponse(bare.protocolVersion(), status, body);
-		response.headers().set(bare.headers());
-		response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
-		response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-		bare.release();
+		var response = new DefaultFullHttpResponse(version, status, body);
+		response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+			.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
 		return response;
 	}
 

@@ -125,6 +125,18 @@ class DatasetV4ControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void fieldsUnderAnotherAskedFieldAreAnsweredOnce() {
+		var dataset = current("group1");
+		dataset.put("scientificMetadata", Map.of("area", Map.of("value", 3, "unit", "m^2")));
+		var pid = (String) created("user1", "/api/v4/datasets", dataset).get("pid");
+		var found = getList("user1", "/api/v3/datasets?filter={f}", "{\"where\":{\"pid\":\"" + pid
+				+ "\"},\"fields\":[\"scientificMetadata\",\"scientificMetadata.area.value\",\"scientificMetadata\"],"
+				+ "\"include\":[\"all\"]}");
+		assertThat(found).singleElement()
+			.satisfies(d -> assertThat(d.get("scientificMetadata").toString()).contains("area").contains("m^2"));
+	}
+
+	@Test
 	void mergePatchKeepsOtherMetadataAndNeedsValueWithUnit() {
 		var dataset = current("group1");
 		dataset.put("scientificMetadata", Map.of("energy", Map.of("value", 9, "unit", "keV"), "note", "kept"));

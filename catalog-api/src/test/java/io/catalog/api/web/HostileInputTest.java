@@ -2,13 +2,19 @@ package io.catalog.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -114,6 +120,40 @@ class HostileInputTest extends CatalogTest {
 		assertThat(response.statusCode()).isEqualTo(414);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":414").contains("\"statusCode\":414");
+	}
+
+	@Test
+	void aTooLongUrlOnAKeptAliveConnectionIsAnsweredAtOnce() throws Exception {
+		for (int attempt = 0; attempt < 60; attempt++) {
+			try (var socket = new Socket("127.0.0.1", port)) {
+				socket.setSoTimeout(5_000);
+				var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+				for (int i = 0; i < 1 + attempt % 4; i++) {
+					assertThat(exchange(socket, in, "/api/v3/datasets")).startsWith("HTTP/1.1 200");
+				}
+				var refused = exchange(socket, in, "/api/v3/datasets?filter=" + "x".repeat(5_000 << (attempt % 5)));
+				assertThat(refused).as("attempt %d", attempt).startsWith("HTTP/1.1 414").contains("\"status\":414");
+			}
+		}
+	}
+
+	/** Sends a GET on the connection and reads one whole answer (status line, headers, body of its length). */
+	private static String exchange(Socket socket, BufferedReader in, String path) throws IOException {
+		socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		var answer = new StringBuilder();
+		int length = 0;
+		for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+			answer.append(line).append('\n');
+			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+				length = Integer.parseInt(line.substring(15).trim());
+			}
+		}
+		var body = new char[length];
+		for (int read = 0; read < length;) {
+			read += in.read(body, read, length - read);
+		}
+		return answer.append(body).toString();
 	}
 
 	private static Map<String, Object> withName(String name) {

@@ -100,7 +100,8 @@ class AuthConfiguration {
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-			.oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(bearer).authenticationEntryPoint(unauthorized))
+			.oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(bearer).authenticationEntryPoint(unauthorized)
+				.bearerTokenConverter(BearerAuthentication.credentials()))
 			.build();
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.core.Authentication;
@@ -22,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.catalog.api.access.Caller;
@@ -55,6 +58,19 @@ final class BearerAuthentication implements ReactiveAuthenticationManagerResolve
 			.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("unknown, expired or revoked API token")));
 		this.apiTokenManager = apiTokenManager;
 		this.jwts = jwts;
+	}
+
+	/**
+	 * Reads the bearer credential as Spring does, except that a header of {@code Bearer} and nothing else is no
+	 * credential at all: SciCat's frontend sends it on every request of an anonymous visitor, and SciCat serves
+	 * those as anonymous. A credential that is there but not valid stays a 401.
+	 */
+	static ServerAuthenticationConverter credentials() {
+		var standard = new ServerBearerTokenAuthenticationConverter();
+		return exchange -> {
+			var header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			return header != null && header.strip().equalsIgnoreCase("bearer") ? Mono.empty() : standard.convert(exchange);
+		};
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
@@ -133,9 +134,14 @@ public class Catalog {
 	public Mono<Document> insertClaimed(EntityKind kind, Document document, EntityKind childKind, String foreignKey,
 			List<Document> children, Caller caller, String sizeHint) {
 		Stamps.requireStorable(Stamps.created(document, caller), sizeHint);
+		Supplier<Throwable> taken = () -> Problems.conflict(kind.collection() + " with " + kind.idField() + " "
+				+ document.get("_id") + " already exists");
+		if (children.isEmpty()) {
+			// a refused create of the document alone writes nothing: the store's unique id decides, no claim needed
+			return store.insert(kind, document).onErrorMap(Claims::duplicate, ex -> taken.get());
+		}
 		return store.insertClaimed(kind, document, childKind, foreignKey, children)
-			.switchIfEmpty(Mono.error(() -> Problems.conflict(kind.collection() + " with " + kind.idField() + " "
-					+ document.get("_id") + " already exists")));
+			.switchIfEmpty(Mono.error(taken));
 	}
 
 	/** Applies a partial update the caller may make, recording the fields' values before and after. */

@@ -86,7 +86,8 @@ final class Claims {
 			.then();
 	}
 
-	private static boolean duplicate(Throwable ex) {
+	/** Whether the write was refused because the id (or another unique key) is taken. */
+	static boolean duplicate(Throwable ex) {
 		return ex instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
 	}
 

@@ -47,6 +47,9 @@ class ProposalService {
 		proposal.putIfAbsent("isPublished", false);
 		proposal.putIfAbsent("accessGroups", new ArrayList<>());
 		proposal.putIfAbsent("MeasurementPeriodList", new ArrayList<>());
+		// SciCat's schema defaults, which its frontend reads unguarded (instrumentIds[0], metadata's entries)
+		proposal.putIfAbsent("instrumentIds", new ArrayList<>());
+		proposal.putIfAbsent("metadata", new Document());
 		return proposal;
 	}
 

@@ -21,7 +21,7 @@ public final class Proposals {
 	static final Schema PATCH = Schema.builder()
 		.optional(STRING, "proposalId", "ownerGroup", "instrumentGroup", "email", "title", "pi_email", "pi_firstname",
 				"pi_lastname", "firstname", "lastname", "abstract", "parentProposalId", "type")
-		.optional(STRINGS, "accessGroups")
+		.optional(STRINGS, "accessGroups", "instrumentIds")
 		.optional(DATE, "startTime", "endTime")
 		.optional(OBJECTS, "MeasurementPeriodList")
 		.optional(OBJECT, "metadata")

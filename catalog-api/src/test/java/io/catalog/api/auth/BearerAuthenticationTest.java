@@ -114,4 +114,14 @@ class BearerAuthenticationTest extends CatalogTest {
 			.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
 	}
 
+	@Test
+	void aBearerHeaderWithoutATokenIsAnAnonymousVisitAsSciCatsFrontendSendsIt() {
+		rejected("not-a-token");
+		created("user1", "/api/v3/datasets", Requests.rawDataset("group1"));
+		for (var header : List.of("Bearer ", "Bearer")) {
+			web.get().uri("/api/v3/datasets/count").header("Authorization", header).exchange().expectStatus().isOk()
+				.expectBody().jsonPath("$.count").isEqualTo(0);
+		}
+	}
+
 }

@@ -56,6 +56,20 @@ class ProposalControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void aProposalListsItsInstrumentsAndHasSciCatsDefaults() {
+		assertThat(create("proposalIngestor", proposal("p-3", "group1"))).containsEntry("instrumentIds", List.of())
+			.containsEntry("metadata", Map.of());
+		var withInstruments = proposal("p-4", "group1");
+		withInstruments.put("instrumentIds", List.of("instrument-1"));
+		assertThat(create("proposalIngestor", withInstruments)).containsEntry("instrumentIds", List.of("instrument-1"));
+		as("proposalIngestor").patch().uri("/api/v3/proposals/p-3").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("instrumentIds", List.of("instrument-2"))).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.instrumentIds[0]").isEqualTo("instrument-2");
+		as("proposalIngestor").patch().uri("/api/v3/proposals/p-3").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("instrumentIds", "instrument-2")).exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
 	void aProposalWithoutATypeGetsTheDefaultAndAnUnknownTypeIsRefused() {
 		assertThat(create("proposalIngestor", proposal("p-1", "group1"))).containsEntry("type", "Default Proposal");
 		var typed = proposal("p-2", "group1");

@@ -7,12 +7,15 @@ import io.catalog.api.web.InvalidInputException;
 
 /**
  * The order of a page: a sort field and its direction, SciCat's {@code "field:asc"}; documents without the field
- * come last.
+ * come last. Documents alike in the field come as created (as MongoDB answers them), then by id.
  *
  * @param field the sort field
  * @param descending whether the largest comes first
  */
 record Order(String field, boolean descending) {
+
+	/** The creation stamp every document has. */
+	static final String CREATED = "createdAt";
 
 	static Order parse(String text, Profile profile) {
 		var parts = text.trim().split("[:\\s]+");
@@ -35,6 +38,10 @@ record Order(String field, boolean descending) {
 		Comparator<Comparable> values = descending ? natural.reversed() : natural;
 		Comparator<Integer> byField = Comparator.comparing(o -> (Comparable) documents.get(o).sortKeys().get(field),
 				Comparator.nullsLast(values));
+		if (!CREATED.equals(field)) {
+			byField = byField.thenComparing(o -> (Comparable) documents.get(o).sortKeys().get(CREATED),
+					Comparator.nullsLast(natural));
+		}
 		return byField.thenComparing(o -> String.valueOf(documents.get(o).id()));
 	}
 

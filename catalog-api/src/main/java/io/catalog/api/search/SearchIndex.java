@@ -409,7 +409,7 @@ class SearchIndex {
 
 	/** As created, as SciCat answers a full query that names no order (MongoDB's natural order). */
 	private Order defaultOrder() {
-		return new Order("createdAt", false);
+		return new Order(Order.CREATED, false);
 	}
 
 	private <T> T read(Supplier<T> action) {

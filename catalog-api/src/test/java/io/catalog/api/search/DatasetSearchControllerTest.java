@@ -179,6 +179,18 @@ class DatasetSearchControllerTest extends DatasetSearchTest {
 	}
 
 	@Test
+	void datasetsAlikeInTheSortFieldComeAsCreated() throws InterruptedException {
+		for (var name : List.of("zeta", "alpha", "mid", "beta")) {
+			create(dataset("group1", name, 9, true));
+			Thread.sleep(5);
+		}
+		var order = Map.of("fields", "{}", "limits", "{\"limit\":10,\"order\":\"startTime:desc\"}");
+		assertThat(get(null, "/api/v3/datasets/fullquery", order).expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody()).extracting(d -> d.get("datasetName"))
+			.containsExactly("zeta", "alpha", "mid", "beta");
+	}
+
+	@Test
 	void sortByAFieldTheSchemaDoesNotKnowIsBadRequest() {
 		get("admin", "/api/v3/datasets/fullquery", Map.of("limits", "{\"order\":\"password:asc\"}")).expectStatus()
 			.isBadRequest().expectBody(String.class).value(body -> assertThat(body).contains("limits.order"));

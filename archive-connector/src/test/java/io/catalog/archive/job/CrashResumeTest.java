@@ -66,6 +66,8 @@ class CrashResumeTest {
 			.isEqualTo(registered);
 		assertThat(blocks.stream().mapToInt(block -> block.getDataFileList().size()).sum()).isEqualTo(200);
 		assertThat(SampleData.files(store)).noneMatch(file -> file.endsWith(".part"));
+		assertThat(Files.readString(temp.resolve("second.log"))).as("the restarted connector took its own job up again")
+			.contains("resuming archive job " + jobId);
 	}
 
 	private static TreeSet<String> tarBlocks(Path store) throws Exception {

@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -117,6 +119,10 @@ final class BlockPacker {
 
 		private final List<DataFile> files = new ArrayList<>();
 
+		private final MessageDigest digest = Checksums.digest(algorithm);
+
+		private final Map<String, MessageDigest> digests = new HashMap<>();
+
 		private long size;
 
 		OpenBlock(String name) throws IOException {
@@ -136,14 +142,13 @@ final class BlockPacker {
 			entry.setModTime(Files.getLastModifiedTime(path));
 			entry.setMode(mode(path));
 			tar.putArchiveEntry(entry);
-			var digest = Checksums.digest(algorithm);
-			var catalogued = file.chk() != null && !file.chkAlg().equals(algorithm) ? Checksums.digest(file.chkAlg())
-					: null;
+			var catalogued = file.chk() != null && !file.chkAlg().equals(algorithm)
+					? digests.computeIfAbsent(file.chkAlg(), Checksums::digest) : null;
 			var problem = copy(path, file.size(), buffer, digest, catalogued);
 			tar.closeArchiveEntry();
 			var chk = Checksums.hex(digest.digest());
+			var mine = catalogued == null ? chk : Checksums.hex(catalogued.digest());
 			if (problem == null && file.chk() != null) {
-				var mine = catalogued == null ? chk : Checksums.hex(catalogued.digest());
 				if (!mine.equalsIgnoreCase(file.chk())) {
 					problem = "checksum differs from the catalogued one";
 				}

@@ -84,7 +84,9 @@ public final class DatasetArchiver {
 				return missingFiles(pid, problems);
 			}
 			tracker.plan(files.size(), files.stream().mapToLong(SourceFile::size).sum());
+			long start = System.nanoTime();
 			var packed = packer.pack(folder, files, prefix, tracker::done);
+			long packing = System.nanoTime() - start;
 			if (!packed.changed().isEmpty()) {
 				store.deleteAll(prefix);
 				return missingFiles(pid, packed.changed());
@@ -95,8 +97,12 @@ public final class DatasetArchiver {
 				entries.add(new Manifest.Entry(block.chk(), algorithm, datablock(block)));
 			}
 			manifest.write(store, prefix, entries);
+			log.info("dataset {}: {} files packed into {} blocks in {} ms, verified in {} ms", pid, files.size(),
+					entries.size(), packing / 1_000_000, (System.nanoTime() - start - packing) / 1_000_000);
 		}
+		long registering = System.nanoTime();
 		register(pid, prefix, entries);
+		log.info("dataset {}: datablocks registered in {} ms", pid, (System.nanoTime() - registering) / 1_000_000);
 		long bytes = entries.stream().mapToLong(entry -> entry.datablock().getSize().longValue()).sum();
 		long files = entries.stream().mapToLong(entry -> entry.datablock().getDataFileList().size()).sum();
 		var details = new LinkedHashMap<String, Object>();

@@ -1,5 +1,6 @@
 package io.catalog.archive.retrieve;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
@@ -37,6 +39,8 @@ public final class DatasetRetriever {
 	private static final Logger log = LoggerFactory.getLogger(DatasetRetriever.class);
 
 	private static final String PARTIAL = ".retrieving";
+
+	private static final int BUFFER = 1 << 20;
 
 	private final Catalog catalog;
 
@@ -80,14 +84,17 @@ public final class DatasetRetriever {
 		catalog.lifecycle(pid, new DatasetLifecycle().retrieveStatusMessage("started"));
 		var problems = new ArrayList<String>();
 		var done = new HashSet<String>();
+		var writer = new Writer(folder);
+		long start = System.nanoTime();
 		for (var block : located.blocks()) {
-			try (var tar = new TarArchiveInputStream(store.open(block.getArchiveId()), "UTF-8")) {
+			try (var tar = new TarArchiveInputStream(new BufferedInputStream(store.open(block.getArchiveId()), BUFFER),
+					"UTF-8")) {
 				for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
 					var file = located.files().get(entry.getName());
 					if (file == null || file.block() != block || !entry.isFile() || !done.add(entry.getName())) {
 						continue;
 					}
-					var problem = write(tar, folder, file);
+					var problem = writer.write(tar, file);
 					if (problem != null) {
 						problems.add(entry.getName() + ": " + problem);
 					}
@@ -95,6 +102,8 @@ public final class DatasetRetriever {
 				}
 			}
 		}
+		log.info("dataset {}: {} files retrieved and verified in {} ms", pid, done.size(),
+				(System.nanoTime() - start) / 1_000_000);
 		located.files().keySet().stream().filter(path -> !done.contains(path))
 			.forEach(path -> problems.add(path + ": not found in its datablock"));
 		var details = new LinkedHashMap<String, Object>();
@@ -112,37 +121,53 @@ public final class DatasetRetriever {
 		return Outcome.success(pid, "datasetRetrieved", details);
 	}
 
-	/** Writes one file beside its place, moves it there if its checksum matches; the reason otherwise. */
-	private static String write(InputStream content, Path folder, Located.File file) throws IOException {
-		var target = inside(folder, file.path());
-		if (target == null) {
-			return "leads out of the destination";
+	/** Writes files under one folder, with one buffer and each folder created once. */
+	private static final class Writer {
+
+		private final Path folder;
+
+		private final byte[] buffer = new byte[BUFFER];
+
+		private final Set<Path> folders = new HashSet<>();
+
+		Writer(Path folder) {
+			this.folder = folder;
 		}
-		Files.createDirectories(target.getParent());
-		var partial = target.resolveSibling(target.getFileName() + PARTIAL);
-		var digest = file.algorithm() == null ? null : Checksums.digest(file.algorithm());
-		var buffer = new byte[1 << 20];
-		try (OutputStream out = Files.newOutputStream(partial)) {
-			for (int n; (n = content.read(buffer)) >= 0;) {
-				out.write(buffer, 0, n);
-				if (digest != null) {
-					digest.update(buffer, 0, n);
+
+		/** Writes one file beside its place, moves it there if its checksum matches; the reason otherwise. */
+		String write(InputStream content, Located.File file) throws IOException {
+			var target = inside(folder, file.path());
+			if (target == null) {
+				return "leads out of the destination";
+			}
+			if (folders.add(target.getParent())) {
+				Files.createDirectories(target.getParent());
+			}
+			var partial = target.resolveSibling(target.getFileName() + PARTIAL);
+			var digest = file.algorithm() == null ? null : Checksums.digest(file.algorithm());
+			try (OutputStream out = Files.newOutputStream(partial)) {
+				for (int n; (n = content.read(buffer)) >= 0;) {
+					out.write(buffer, 0, n);
+					if (digest != null) {
+						digest.update(buffer, 0, n);
+					}
 				}
 			}
+			var chk = digest == null ? null : Checksums.hex(digest.digest());
+			if (chk == null || file.chk() == null || !chk.equalsIgnoreCase(file.chk())) {
+				Files.deleteIfExists(partial);
+				return chk == null || file.chk() == null ? "no checksum to verify against"
+						: "checksum " + chk + ", catalogued " + file.chk();
+			}
+			try {
+				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			return null;
 		}
-		var chk = digest == null ? null : Checksums.hex(digest.digest());
-		if (chk == null || file.chk() == null || !chk.equalsIgnoreCase(file.chk())) {
-			Files.deleteIfExists(partial);
-			return chk == null || file.chk() == null ? "no checksum to verify against"
-					: "checksum " + chk + ", catalogued " + file.chk();
-		}
-		try {
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		return null;
+
 	}
 
 	private static Path inside(Path folder, String relative) {

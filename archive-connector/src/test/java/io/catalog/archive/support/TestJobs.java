@@ -49,7 +49,7 @@ public final class TestJobs {
 			if (Instant.now().isAfter(deadline)) {
 				throw new AssertionError("job " + id + " not finished within " + timeout + ": " + job);
 			}
-			sleep(200);
+			sleep(50);
 		}
 	}
 

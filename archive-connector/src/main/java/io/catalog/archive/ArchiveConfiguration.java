@@ -14,6 +14,7 @@ import io.catalog.archive.catalog.Retry;
 import io.catalog.archive.job.JobClaims;
 import io.catalog.archive.job.JobListener;
 import io.catalog.archive.job.JobRunner;
+import io.catalog.archive.notify.JobMailer;
 import io.catalog.archive.retrieve.DatasetRetriever;
 import io.catalog.archive.retrieve.Destinations;
 import io.catalog.archive.storage.BlockStore;
@@ -74,7 +75,9 @@ class ArchiveConfiguration {
 	@Bean(destroyMethod = "close")
 	JobRunner jobRunner(Catalog catalog, DatasetArchiver archiver, DatasetRetriever retriever,
 			ArchiveProperties properties, MeterRegistry meters) {
-		var runner = new JobRunner(catalog, new JobClaims(catalog, properties.connectorId()), archiver, retriever,
+		var mail = properties.mail();
+		var mailer = new JobMailer(catalog, mail.host(), mail.port(), mail.secure(), mail.from());
+		var runner = new JobRunner(catalog, new JobClaims(catalog, properties.connectorId()), archiver, retriever, mailer,
 				properties.concurrency(), properties.progressInterval(), meters);
 		runner.startResuming(properties.resumeInterval());
 		return runner;

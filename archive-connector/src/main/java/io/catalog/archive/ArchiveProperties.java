@@ -26,11 +26,12 @@ import org.springframework.util.unit.DataSize;
  * @param pauseAfterBlock a pause after each stored block (0: none); slows archiving down for demonstrations and
  *        tests
  * @param retry how the catalog and the storage are retried while they do not answer
+ * @param mail where job notifications are sent from
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka, Storage storage, DataSize blockSize,
 		int blockMaxFiles, String checksum, List<String> allowedRoots, int concurrency, Duration progressInterval,
-		Duration resumeInterval, Duration pauseAfterBlock, Retry retry) {
+		Duration resumeInterval, Duration pauseAfterBlock, Retry retry, Mail mail) {
 
 	public ArchiveProperties {
 		concurrency = Math.max(1, concurrency);
@@ -84,6 +85,17 @@ public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka
 	 */
 	public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey, String prefix,
 			DataSize partSize) {
+	}
+
+	/**
+	 * The mail server of job notifications (the catalog's variable names).
+	 *
+	 * @param host SMTP server; empty: no mail
+	 * @param port its port
+	 * @param secure TLS from the start ({@code SMTP_SECURE=yes})
+	 * @param from sender address
+	 */
+	public record Mail(String host, int port, boolean secure, String from) {
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.catalog.sdk.model.Dataset;
 import io.catalog.sdk.model.DatasetLifecycle;
 import io.catalog.sdk.model.Job;
 import io.catalog.sdk.model.OrigDatablock;
+import io.catalog.sdk.model.Policy;
 import io.catalog.sdk.model.UpdateJob;
 
 /**
@@ -90,6 +91,16 @@ public final class Catalog {
 	public void lifecycle(String pid, DatasetLifecycle changes) {
 		retry.run("update the lifecycle of " + pid,
 				() -> client.await(() -> client.datasets().updateDatasetLifecycle(pid, changes)));
+	}
+
+	/** The policies of the given owner groups. */
+	public List<Policy> policies(List<String> ownerGroups) {
+		if (ownerGroups.isEmpty()) {
+			return List.of();
+		}
+		var filter = Filter.where("ownerGroup", Filter.inq(ownerGroups.toArray())).toJson();
+		return retry.call("read the policies of " + ownerGroups,
+				() -> client.await(() -> client.policies().listPolicies(filter)));
 	}
 
 	/** The retry policy, for the storage steps of a job. */

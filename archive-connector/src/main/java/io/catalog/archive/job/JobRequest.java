@@ -14,8 +14,10 @@ import io.catalog.sdk.model.Job;
  * @param type {@code archive} or {@code retrieve}
  * @param datasets the datasets, in the job's order
  * @param destinationPath where a retrieve writes; {@code null} for each dataset's {@code sourceFolder}
+ * @param contactEmail whom the job names to hear of it, or {@code null}
  */
-public record JobRequest(String id, String type, List<DatasetRequest> datasets, String destinationPath) {
+public record JobRequest(String id, String type, List<DatasetRequest> datasets, String destinationPath,
+		String contactEmail) {
 
 	public static final String ARCHIVE = "archive";
 
@@ -45,7 +47,7 @@ public record JobRequest(String id, String type, List<DatasetRequest> datasets, 
 			}
 		}
 		var destination = params.get("destinationPath") instanceof String path && !path.isBlank() ? path : null;
-		return new JobRequest(job.getId(), job.getType(), List.copyOf(datasets), destination);
+		return new JobRequest(job.getId(), job.getType(), List.copyOf(datasets), destination, job.getContactEmail());
 	}
 
 }

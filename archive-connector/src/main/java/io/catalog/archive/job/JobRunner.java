@@ -19,6 +19,7 @@ import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.archive.Outcome;
 import io.catalog.archive.catalog.Catalog;
 import io.catalog.archive.catalog.UnavailableException;
+import io.catalog.archive.notify.JobMailer;
 import io.catalog.archive.retrieve.DatasetRetriever;
 import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.model.Job;
@@ -29,7 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * SciCat's words: {@code finishedSuccessful} when every dataset was done, {@code finishedWithDatasetErrors} when some
  * were, {@code finishedUnsuccessful} when none was, with one entry per dataset in {@code jobResultObject.datasets}.
  * When the catalog or the storage stays away through every retry, the job is left {@code inProgress}: every
- * {@code resumeInterval} (and at start) the jobs this replica claimed but does not run are taken up again.
+ * {@code resumeInterval} (and at start) the jobs this replica claimed but does not run are taken up again. An ended
+ * job is mailed to whom its datasets' policies name ({@link JobMailer}).
  */
 public final class JobRunner implements AutoCloseable {
 
@@ -49,6 +51,8 @@ public final class JobRunner implements AutoCloseable {
 
 	private final MeterRegistry meters;
 
+	private final JobMailer mailer;
+
 	private final ExecutorService workers;
 
 	private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor();
@@ -56,7 +60,7 @@ public final class JobRunner implements AutoCloseable {
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
 	public JobRunner(Catalog catalog, JobClaims claims, DatasetArchiver archiver, DatasetRetriever retriever,
-			int concurrency, Duration progressInterval, MeterRegistry meters) {
+			JobMailer mailer, int concurrency, Duration progressInterval, MeterRegistry meters) {
 		this.catalog = catalog;
 		this.claims = claims;
 		this.archiver = archiver;
@@ -64,6 +68,7 @@ public final class JobRunner implements AutoCloseable {
 		this.concurrency = concurrency;
 		this.progressInterval = progressInterval;
 		this.meters = meters;
+		this.mailer = mailer;
 		this.workers = Executors.newFixedThreadPool(concurrency);
 	}
 
@@ -161,7 +166,9 @@ public final class JobRunner implements AutoCloseable {
 		}
 		catch (CatalogException ex) {
 			log.warn("cannot end job {} as {}: {}", job.id(), status, ex.getMessage());
+			return;
 		}
+		mailer.jobEnded(job.id(), job.type(), job.contactEmail(), status, message, outcomes);
 	}
 
 	/** Jobs running now, by id (for tests and metrics). */

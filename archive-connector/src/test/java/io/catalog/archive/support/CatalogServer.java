@@ -18,8 +18,9 @@ import io.catalog.sdk.CatalogClient;
  * A real catalog-api for the tests: its executable jar (built by the reactor before this module) as a child process
  * on a random port over the embedded store in a temporary folder, publishing its events to the test JVM's Kafka
  * broker. Accounts: {@code archiver} (group archivemanager: lifecycles, job updates, and datablocks through
- * CREATE_DATASET_PRIVILEGED_GROUPS) for the connector, and {@code officer} (group {@code group1}) who owns the
- * datasets and asks for archive and retrieve. One per test JVM; skipped when the jar is missing.
+ * CREATE_DATASET_PRIVILEGED_GROUPS; global, so it reads the groups' policies) for the connector; {@code officer}
+ * (group {@code group1}) who owns the datasets and asks for archive and retrieve; {@code admin} who sets policies.
+ * One per test JVM; skipped when the jar is missing.
  */
 public final class CatalogServer {
 
@@ -30,6 +31,8 @@ public final class CatalogServer {
 	public static final String OFFICER = "officer";
 
 	public static final String OFFICER_PASSWORD = "officer-secret";
+
+	public static final String ADMIN_PASSWORD = "admin-secret";
 
 	private static CatalogServer started;
 
@@ -62,6 +65,10 @@ public final class CatalogServer {
 		return client(OFFICER, OFFICER_PASSWORD);
 	}
 
+	public CatalogClient admin() {
+		return client("admin", ADMIN_PASSWORD);
+	}
+
 	public CatalogClient archiver() {
 		return client(ARCHIVER, ARCHIVER_PASSWORD);
 	}
@@ -74,9 +81,10 @@ public final class CatalogServer {
 			var dir = Files.createTempDirectory("catalog-api-");
 			var accounts = dir.resolve("functionalAccounts.json");
 			Files.writeString(accounts, """
-					[{"username":"archiver","email":"archiver@localhost","password":"%s","role":"archivemanager","global":false},
-					 {"username":"officer","email":"officer@localhost","password":"%s","role":"group1","global":false}]
-					""".formatted(ARCHIVER_PASSWORD, OFFICER_PASSWORD));
+					[{"username":"archiver","email":"archiver@localhost","password":"%s","role":"archivemanager","global":true},
+					 {"username":"officer","email":"officer@localhost","password":"%s","role":"group1","global":false},
+					 {"username":"admin","email":"admin@localhost","password":"%s","role":"admin","global":true}]
+					""".formatted(ARCHIVER_PASSWORD, OFFICER_PASSWORD, ADMIN_PASSWORD));
 			int port = Ports.free();
 			var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString())

@@ -53,6 +53,15 @@ public final class TestJobs {
 		}
 	}
 
+	/** Waits until the job is finished and checks it ended in {@code status}; answers it. */
+	public static Map<String, Object> finish(CatalogClient client, String id, String status) {
+		var job = awaitFinished(client, id, Duration.ofSeconds(300));
+		if (!status.equals(job.get("statusCode"))) {
+			throw new AssertionError("job " + id + " ended " + job.get("statusCode") + ", not " + status + ": " + job);
+		}
+		return job;
+	}
+
 	/** One archive or retrieve job's datasets as {@code jobParams.datasetList}. */
 	public static Map<String, Object> datasets(String... pids) {
 		return Map.of("datasetList", List.of(pids).stream().map(pid -> Map.of("pid", pid, "files", List.of())).toList());

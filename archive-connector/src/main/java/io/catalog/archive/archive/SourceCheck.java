@@ -2,14 +2,13 @@ package io.catalog.archive.archive;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks, before anything is written, that every catalogued file is under the dataset's {@code sourceFolder}, is
- * there as a regular file, and has its catalogued size. (Checksums are compared while packing, so each file is read
+ * Checks, before anything is written, that every catalogued file is under the dataset's {@code sourceFolder} (a
+ * symbolic link too, once followed), is there as a regular file, and has its catalogued size. (Checksums are compared while packing, so each file is read
  * once.) Source files are only ever read.
  */
 final class SourceCheck {
@@ -24,14 +23,26 @@ final class SourceCheck {
 			problems.add(folder + ": sourceFolder is missing");
 			return problems;
 		}
+		Path real;
+		try {
+			real = folder.toRealPath();
+		}
+		catch (IOException ex) {
+			problems.add(folder + ": sourceFolder is unreadable (" + ex.getMessage() + ")");
+			return problems;
+		}
 		for (var file : files) {
 			var path = resolve(folder, file.path());
 			if (path == null) {
 				problems.add(file.path() + ": outside the sourceFolder");
 				continue;
 			}
-			if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path)) {
+			if (!Files.isRegularFile(path)) {
 				problems.add(file.path() + ": missing");
+				continue;
+			}
+			if (!within(real, path)) {
+				problems.add(file.path() + ": leads out of the sourceFolder through a symbolic link");
 				continue;
 			}
 			try {
@@ -45,6 +56,15 @@ final class SourceCheck {
 			}
 		}
 		return problems;
+	}
+
+	private static boolean within(Path realFolder, Path path) {
+		try {
+			return path.toRealPath().startsWith(realFolder);
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** The file's path under {@code folder}, or {@code null} when its catalogued path leads out of it. */

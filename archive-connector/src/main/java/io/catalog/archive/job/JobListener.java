@@ -101,6 +101,9 @@ public final class JobListener implements SmartLifecycle {
 			kafka.seek(partition, record.offset());
 			return;
 		}
+		catch (RuntimeException ex) {
+			log.error("job {} cannot be claimed, skipped: {}", id, ex.getMessage());
+		}
 		try {
 			kafka.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
 		}

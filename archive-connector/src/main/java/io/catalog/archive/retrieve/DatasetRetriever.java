@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,6 +132,8 @@ public final class DatasetRetriever {
 
 		private final Set<Path> folders = new HashSet<>();
 
+		private final Set<Path> checked = new HashSet<>();
+
 		Writer(Path folder) {
 			this.folder = folder;
 		}
@@ -142,10 +146,19 @@ public final class DatasetRetriever {
 			}
 			if (folders.add(target.getParent())) {
 				Files.createDirectories(target.getParent());
+				if (!target.getParent().toRealPath().startsWith(folder.toRealPath())) {
+					return "leads out of the destination through a symbolic link";
+				}
 			}
+			else if (!checked.contains(target.getParent())) {
+				return "leads out of the destination through a symbolic link";
+			}
+			checked.add(target.getParent());
 			var partial = target.resolveSibling(target.getFileName() + PARTIAL);
+			Files.deleteIfExists(partial);
 			var digest = file.algorithm() == null ? null : Checksums.digest(file.algorithm());
-			try (OutputStream out = Files.newOutputStream(partial)) {
+			try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+					LinkOption.NOFOLLOW_LINKS)) {
 				for (int n; (n = content.read(buffer)) >= 0;) {
 					out.write(buffer, 0, n);
 					if (digest != null) {

@@ -61,6 +61,7 @@ class ArchiveBench {
 		var store = run.resolve("archive");
 		var settings = Connectors.settings(catalog, store);
 		settings.put("ARCHIVE_BLOCK_SIZE", "1GB");
+		settings.put("ARCHIVE_PROGRESS_INTERVAL", "5s");
 		try (var connector = Connectors.start(settings)) {
 			var pid = dataset(officer, source, count, size);
 			long bytes = count * size;

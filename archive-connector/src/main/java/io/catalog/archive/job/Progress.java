@@ -3,7 +3,12 @@ package io.catalog.archive.job;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.catalog.archive.archive.Tracker;
 import io.catalog.archive.catalog.Catalog;
@@ -14,6 +19,8 @@ import io.catalog.archive.catalog.Catalog;
  * {@code interval}, so a job of 100 000 small files does not write 100 000 status entries.
  */
 public final class Progress implements Tracker {
+
+	private static final Logger log = LoggerFactory.getLogger(Progress.class);
 
 	private final Catalog catalog;
 
@@ -33,6 +40,8 @@ public final class Progress implements Tracker {
 
 	private volatile long lastReport;
 
+	private final AtomicBoolean reporting = new AtomicBoolean();
+
 	Progress(Catalog catalog, String jobId, String verb, Duration interval) {
 		this.catalog = catalog;
 		this.jobId = jobId;
@@ -47,15 +56,23 @@ public final class Progress implements Tracker {
 		bytesTotal += bytes;
 	}
 
-	/** Counts a file done, reporting when the interval has passed. */
+	/**
+	 * Counts a file done; when the interval has passed and no report is on its way, reports in the background, so the
+	 * work never waits for the catalog.
+	 */
 	@Override
 	public void done(long bytes) {
 		filesDone.incrementAndGet();
 		bytesDone.addAndGet(bytes);
 		long now = System.nanoTime();
-		if (now - lastReport >= interval.toNanos()) {
+		if (now - lastReport >= interval.toNanos() && reporting.compareAndSet(false, true)) {
 			lastReport = now;
-			report();
+			CompletableFuture.runAsync(this::report).whenComplete((done, failure) -> {
+				reporting.set(false);
+				if (failure != null) {
+					log.debug("progress of job {} not reported: {}", jobId, failure.getMessage());
+				}
+			});
 		}
 	}
 

@@ -1,0 +1,96 @@
+package io.catalog.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.catalog.archive.archive.Checksums;
+import io.catalog.archive.archive.DatasetArchiver;
+import io.catalog.archive.catalog.Catalog;
+import io.catalog.archive.catalog.Retry;
+import io.catalog.archive.job.JobClaims;
+import io.catalog.archive.job.JobListener;
+import io.catalog.archive.job.JobRunner;
+import io.catalog.archive.notify.JobMailer;
+import io.catalog.archive.retrieve.DatasetRetriever;
+import io.catalog.archive.retrieve.Destinations;
+import io.catalog.archive.storage.BlockStore;
+import io.catalog.archive.storage.FolderStore;
+import io.catalog.archive.storage.S3Store;
+import io.catalog.sdk.CatalogClient;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the catalog client, the storage, the archiver and retriever, and the job runner and listener. */
+@Configuration(proxyBeanMethods = false)
+class ArchiveConfiguration {
+
+	@Bean
+	CatalogClient catalogClient(ArchiveProperties properties) {
+		var catalog = properties.catalog();
+		return Catalog.connect(catalog.url(), catalog.token(), catalog.username(), catalog.password());
+	}
+
+	@Bean
+	Catalog catalog(CatalogClient client, ArchiveProperties properties) {
+		var catalog = properties.catalog();
+		Runnable signIn = catalog.username() == null || catalog.username().isBlank() ? () -> {
+		} : () -> client.login(catalog.username(), catalog.password()).exceptionally(failure -> null).join();
+		var retry = properties.retry();
+		return new Catalog(client, new Retry(retry.attempts(), retry.delay(), retry.maxDelay(), signIn));
+	}
+
+	@Bean
+	BlockStore blockStore(ArchiveProperties properties) throws IOException {
+		var storage = properties.storage();
+		if ("s3".equalsIgnoreCase(storage.type())) {
+			var s3 = storage.s3();
+			return new S3Store(S3Store.client(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey()), s3.bucket(),
+					s3.prefix(), s3.partSize().toBytes());
+		}
+		if (!"folder".equalsIgnoreCase(storage.type())) {
+			throw new IllegalArgumentException("ARCHIVE_STORAGE must be folder or s3, not " + storage.type());
+		}
+		return new FolderStore(Path.of(storage.folder()));
+	}
+
+	@Bean
+	DatasetArchiver datasetArchiver(Catalog catalog, BlockStore store, CatalogClient client,
+			ArchiveProperties properties) {
+		var algorithm = Checksums.jdkName(properties.checksum());
+		if (algorithm == null) {
+			throw new IllegalArgumentException("ARCHIVE_CHECKSUM " + properties.checksum() + " is not an algorithm of the JDK");
+		}
+		return new DatasetArchiver(catalog, store, client.apiClient().getObjectMapper(), algorithm,
+				properties.blockSize().toBytes(), properties.blockMaxFiles(), properties.pauseAfterBlock());
+	}
+
+	@Bean
+	DatasetRetriever datasetRetriever(Catalog catalog, BlockStore store, ArchiveProperties properties) {
+		return new DatasetRetriever(catalog, store, new Destinations(properties.allowedRoots()));
+	}
+
+	@Bean(destroyMethod = "close")
+	JobRunner jobRunner(Catalog catalog, DatasetArchiver archiver, DatasetRetriever retriever,
+			ArchiveProperties properties, MeterRegistry meters) {
+		var mail = properties.mail();
+		var mailer = new JobMailer(catalog, mail.host(), mail.port(), mail.secure(), mail.from());
+		var runner = new JobRunner(catalog, new JobClaims(catalog, properties.connectorId()), archiver, retriever, mailer,
+				properties.concurrency(), properties.progressInterval(), meters);
+		runner.startResuming(properties.resumeInterval());
+		return runner;
+	}
+
+	@Bean
+	JobListener jobListener(JobRunner runner, ArchiveProperties properties) {
+		var kafka = properties.kafka();
+		if (kafka.bootstrapServers() == null || kafka.bootstrapServers().isBlank()) {
+			throw new IllegalArgumentException("KAFKA_BOOTSTRAP_SERVERS is not set: the connector hears jobs from Kafka");
+		}
+		return new JobListener(kafka.bootstrapServers(), kafka.groupId(),
+				List.of(kafka.archiveTopic(), kafka.retrieveTopic()), runner);
+	}
+
+}

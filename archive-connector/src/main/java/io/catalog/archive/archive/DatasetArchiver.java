@@ -1,0 +1,162 @@
+package io.catalog.archive.archive;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.catalog.archive.catalog.Catalog;
+import io.catalog.archive.storage.BlockStore;
+import io.catalog.sdk.CatalogException;
+import io.catalog.sdk.model.CreateDatasetDatablock;
+import io.catalog.sdk.model.Datablock;
+import io.catalog.sdk.model.DatasetLifecycle;
+
+/**
+ * Archives one dataset of a job, so that a crash at any point leaves nothing half done: the catalogued files are
+ * checked (a missing or changed one fails the dataset with {@code missingFilesError} and leaves no block), packed into
+ * blocks under the job's own storage prefix, each block re-read from storage and its checksum compared, a manifest
+ * written, and only then the datablocks registered (those not registered yet) and the lifecycle set to
+ * {@code datasetOnArchiveDisk}. A resumed job with a manifest only completes the registration; one without starts the
+ * dataset again after removing what the earlier attempt left under its prefix.
+ */
+public final class DatasetArchiver {
+
+	static final String VERSION = "catalog archive-connector tar v1";
+
+	private static final Logger log = LoggerFactory.getLogger(DatasetArchiver.class);
+
+	private final Catalog catalog;
+
+	private final BlockStore store;
+
+	private final BlockPacker packer;
+
+	private final Manifest manifest;
+
+	private final String algorithm;
+
+	public DatasetArchiver(Catalog catalog, BlockStore store, ObjectMapper mapper, String algorithm, long blockSize,
+			int maxFiles, Duration pauseAfterBlock) {
+		this.catalog = catalog;
+		this.store = store;
+		this.algorithm = algorithm;
+		this.packer = new BlockPacker(store, algorithm, blockSize, maxFiles, pauseAfterBlock);
+		this.manifest = new Manifest(mapper);
+	}
+
+	/** Archives the dataset; storage failures are retried, and throw only once the retries are used up. */
+	public Outcome archive(String jobId, String pid, Tracker tracker) {
+		try {
+			return catalog.retry().call("archive " + pid, () -> attempt(jobId, pid, tracker));
+		}
+		catch (CatalogException ex) {
+			log.warn("archiving {} refused by the catalog: {}", pid, ex.getMessage());
+			catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("scheduleArchiveJobFailed")
+				.archivable(true).archiveReturnMessage(Map.of("error", ex.getMessage())));
+			return Outcome.failure(pid, "scheduleArchiveJobFailed: " + ex.getMessage(), Map.of());
+		}
+	}
+
+	private Outcome attempt(String jobId, String pid, Tracker tracker) throws IOException {
+		var prefix = StorageNames.prefix(pid, jobId);
+		var entries = manifest.read(store, prefix);
+		if (entries == null) {
+			catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("started").archivable(false)
+				.retrievable(false));
+			var dataset = catalog.dataset(pid);
+			var files = SourceFile.of(catalog.origDatablocks(pid));
+			var folder = Path.of(dataset.getSourceFolder() == null ? "" : dataset.getSourceFolder());
+			var problems = SourceCheck.problems(folder, files);
+			store.deleteAll(prefix);
+			if (!problems.isEmpty()) {
+				return missingFiles(pid, problems);
+			}
+			tracker.plan(files.size(), files.stream().mapToLong(SourceFile::size).sum());
+			long start = System.nanoTime();
+			var packed = packer.pack(folder, files, prefix, tracker::done);
+			long packing = System.nanoTime() - start;
+			if (!packed.changed().isEmpty()) {
+				store.deleteAll(prefix);
+				return missingFiles(pid, packed.changed());
+			}
+			entries = new ArrayList<>();
+			for (var block : packed.blocks()) {
+				verify(block);
+				entries.add(new Manifest.Entry(block.chk(), algorithm, datablock(block)));
+			}
+			manifest.write(store, prefix, entries);
+			log.info("dataset {}: {} files packed into {} blocks in {} ms, verified in {} ms", pid, files.size(),
+					entries.size(), packing / 1_000_000, (System.nanoTime() - start - packing) / 1_000_000);
+		}
+		long registering = System.nanoTime();
+		register(pid, prefix, entries);
+		log.info("dataset {}: datablocks registered in {} ms", pid, (System.nanoTime() - registering) / 1_000_000);
+		long bytes = entries.stream().mapToLong(entry -> entry.datablock().getSize().longValue()).sum();
+		long files = entries.stream().mapToLong(entry -> entry.datablock().getDataFileList().size()).sum();
+		var details = new LinkedHashMap<String, Object>();
+		details.put("blocks", entries.size());
+		details.put("files", files);
+		details.put("bytes", bytes);
+		details.put("storage", store.describe() + prefix);
+		catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("datasetOnArchiveDisk").archivable(false)
+			.retrievable(true).storageLocation(store.describe() + prefix).archiveReturnMessage(details));
+		return Outcome.success(pid, "datasetOnArchiveDisk", details);
+	}
+
+	private Outcome missingFiles(String pid, List<String> problems) {
+		log.info("dataset {} not archived: {} files missing or changed", pid, problems.size());
+		var shown = problems.size() > 1000 ? problems.subList(0, 1000) : problems;
+		var details = Map.<String, Object>of("missingFiles", shown, "missingFilesCount", problems.size());
+		catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("missingFilesError").archivable(true)
+			.retrievable(false).archiveReturnMessage(details));
+		return Outcome.failure(pid, "missingFilesError: " + problems.size() + " files missing or changed", details);
+	}
+
+	/** Reads the block back from storage and compares its size and checksum with what was written. */
+	private void verify(PackedBlock block) throws IOException {
+		var digest = Checksums.digest(algorithm);
+		long size = 0;
+		var buffer = new byte[1 << 20];
+		try (var in = store.open(block.name())) {
+			for (int n; (n = in.read(buffer)) >= 0;) {
+				digest.update(buffer, 0, n);
+				size += n;
+			}
+		}
+		var chk = Checksums.hex(digest.digest());
+		if (size != block.packedSize() || !chk.equals(block.chk())) {
+			throw new IOException("block " + block.name() + " reads back as " + size + " bytes with checksum " + chk
+					+ ", written " + block.packedSize() + " bytes with " + block.chk());
+		}
+	}
+
+	private CreateDatasetDatablock datablock(PackedBlock block) {
+		return new CreateDatasetDatablock().archiveId(block.name()).size(BigDecimal.valueOf(block.size()))
+			.packedSize(BigDecimal.valueOf(block.packedSize())).chkAlg(algorithm).version(VERSION)
+			.dataFileList(block.files());
+	}
+
+	/** Registers the blocks the catalog does not hold yet (a resumed job may have registered some). */
+	private void register(String pid, String prefix, List<Manifest.Entry> entries) {
+		Set<String> registered = catalog.datablocks(pid).stream().map(Datablock::getArchiveId)
+			.filter(id -> id != null && id.startsWith(prefix)).collect(Collectors.toSet());
+		for (var entry : entries) {
+			if (!registered.contains(entry.datablock().getArchiveId())) {
+				catalog.register(pid, entry.datablock());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.catalog.archive.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.catalog.archive.archive.DatasetArchiver;
+import io.catalog.archive.archive.Outcome;
+import io.catalog.archive.catalog.Catalog;
+import io.catalog.archive.catalog.UnavailableException;
+import io.catalog.archive.notify.JobMailer;
+import io.catalog.archive.retrieve.DatasetRetriever;
+import io.catalog.sdk.CatalogException;
+import io.catalog.sdk.model.Job;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Runs the jobs this replica claimed, {@code concurrency} at a time, one dataset after the other, and ends each in
+ * SciCat's words: {@code finishedSuccessful} when every dataset was done, {@code finishedWithDatasetErrors} when some
+ * were, {@code finishedUnsuccessful} when none was, with one entry per dataset in {@code jobResultObject.datasets}.
+ * When the catalog or the storage stays away through every retry, the job is left {@code inProgress}: every
+ * {@code resumeInterval} (and at start) the jobs this replica claimed but does not run are taken up again. An ended
+ * job is mailed to whom its datasets' policies name ({@link JobMailer}).
+ */
+public final class JobRunner implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+	private final Catalog catalog;
+
+	private final JobClaims claims;
+
+	private final DatasetArchiver archiver;
+
+	private final DatasetRetriever retriever;
+
+	private final int concurrency;
+
+	private final Duration progressInterval;
+
+	private final MeterRegistry meters;
+
+	private final JobMailer mailer;
+
+	private final ExecutorService workers;
+
+	private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor();
+
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+	public JobRunner(Catalog catalog, JobClaims claims, DatasetArchiver archiver, DatasetRetriever retriever,
+			JobMailer mailer, int concurrency, Duration progressInterval, MeterRegistry meters) {
+		this.catalog = catalog;
+		this.claims = claims;
+		this.archiver = archiver;
+		this.retriever = retriever;
+		this.concurrency = concurrency;
+		this.progressInterval = progressInterval;
+		this.meters = meters;
+		this.mailer = mailer;
+		this.workers = Executors.newFixedThreadPool(concurrency);
+	}
+
+	/** Looks for this replica's unfinished jobs now and every {@code interval}. */
+	public void startResuming(Duration interval) {
+		resumer.scheduleWithFixedDelay(this::resumeSafely, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+	}
+
+	/** Whether another job may start now. */
+	public boolean hasCapacity() {
+		return running.size() < concurrency;
+	}
+
+	/** Claims the job and, when it is this replica's, starts it; throws {@link UnavailableException}. */
+	public void offer(String jobId) {
+		claims.claim(jobId).ifPresent(this::start);
+	}
+
+	/** Starts every job this replica claimed and does not run (after a restart or a long outage). */
+	public void resume() {
+		for (var job : catalog.jobs(List.of(JobRequest.ARCHIVE, JobRequest.RETRIEVE), "inProgress")) {
+			if (claims.isMine(job) && !running.contains(job.getId())) {
+				log.info("resuming {} job {}", job.getType(), job.getId());
+				start(job);
+			}
+		}
+	}
+
+	private void resumeSafely() {
+		try {
+			resume();
+		}
+		catch (RuntimeException ex) {
+			log.warn("cannot look for jobs to resume: {}", ex.getMessage());
+		}
+	}
+
+	private void start(Job job) {
+		if (running.add(job.getId())) {
+			workers.execute(() -> {
+				try {
+					run(JobRequest.of(job));
+				}
+				finally {
+					running.remove(job.getId());
+				}
+			});
+		}
+	}
+
+	void run(JobRequest job) {
+		boolean archive = JobRequest.ARCHIVE.equals(job.type());
+		var progress = new Progress(catalog, job.id(), archive ? "archiving" : "retrieving", progressInterval);
+		var outcomes = new ArrayList<Outcome>();
+		try {
+			for (var dataset : job.datasets()) {
+				outcomes.add(archive ? archiver.archive(job.id(), dataset.pid(), progress)
+						: retriever.retrieve(dataset.pid(), dataset.files(), job.destinationPath(), progress));
+			}
+			finish(job, outcomes, progress);
+		}
+		catch (UnavailableException ex) {
+			log.warn("job {} waits: {}; it is taken up again at the next resume", job.id(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("job {} failed", job.id(), ex);
+			end(job, "finishedUnsuccessful", "Job failed: " + ex.getMessage(), outcomes, progress);
+		}
+	}
+
+	private void finish(JobRequest job, List<Outcome> outcomes, Progress progress) {
+		long ok = outcomes.stream().filter(Outcome::ok).count();
+		var verb = JobRequest.ARCHIVE.equals(job.type()) ? "archived" : "retrieved";
+		var message = "%d of %d datasets %s".formatted(ok, outcomes.size(), verb);
+		if (ok == outcomes.size()) {
+			end(job, "finishedSuccessful", "Job finished successfully: " + message + ".", outcomes, progress);
+		}
+		else if (ok > 0) {
+			end(job, "finishedWithDatasetErrors", "Job finished with dataset errors: " + message + ".", outcomes, progress);
+		}
+		else {
+			end(job, "finishedUnsuccessful", "Job finished unsuccessfully: " + message
+					+ (outcomes.isEmpty() ? "" : " (" + outcomes.get(0).message() + ")") + ".", outcomes, progress);
+		}
+	}
+
+	private void end(JobRequest job, String status, String message, List<Outcome> outcomes, Progress progress) {
+		var result = new LinkedHashMap<String, Object>();
+		result.put("datasets", outcomes.stream().map(Outcome::toJson).toList());
+		result.put("progress", progress.counts());
+		try {
+			catalog.updateJob(job.id(), status, message, result);
+			meters.counter("archive.jobs", "type", job.type(), "status", status).increment();
+			log.info("{} job {}: {}", job.type(), job.id(), message);
+		}
+		catch (CatalogException ex) {
+			log.warn("cannot end job {} as {}: {}", job.id(), status, ex.getMessage());
+			return;
+		}
+		mailer.jobEnded(job.id(), job.type(), job.contactEmail(), status, message, outcomes);
+	}
+
+	/** Jobs running now, by id (for tests and metrics). */
+	public Map<String, Boolean> running() {
+		var now = new LinkedHashMap<String, Boolean>();
+		running.forEach(id -> now.put(id, true));
+		return now;
+	}
+
+	@Override
+	public void close() {
+		resumer.shutdownNow();
+		workers.shutdownNow();
+	}
+
+}

@@ -16,11 +16,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import io.catalog.archive.support.CatalogServer;
 import io.catalog.archive.support.Connectors;
-import io.catalog.archive.support.Ports;
 import io.catalog.archive.support.SampleData;
 import io.catalog.archive.support.TestJobs;
 import io.catalog.sdk.Filter;
 import io.catalog.sdk.model.UpdatePolicy;
+import io.catalog.testsupport.CatalogProcess;
 import jakarta.mail.internet.MimeMessage;
 
 /** The end of an archive job mailed, over real SMTP (GreenMail), to whom the group's policy names. */
@@ -32,7 +32,7 @@ class JobMailerTest {
 
 	@Test
 	void anArchiveJobsEndIsMailedToThePolicysAddressesAndTheJobsContact() throws Exception {
-		var smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		var smtp = new GreenMail(new ServerSetup(CatalogProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		try {
 			var catalog = CatalogServer.get();

@@ -9,6 +9,8 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
+import io.catalog.testsupport.CatalogProcess;
+
 /** A real S3 server for the test JVM: S3Proxy over a temporary folder, on a random loopback port. */
 public final class S3Server {
 
@@ -32,7 +34,7 @@ public final class S3Server {
 	private static String start() {
 		try {
 			var dir = Files.createTempDirectory("s3proxy-");
-			var url = "http://127.0.0.1:" + Ports.free();
+			var url = "http://127.0.0.1:" + CatalogProcess.freePort();
 			var proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(dir.toString())).endpoint(URI.create(url))
 				.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
 			proxy.start();

@@ -23,11 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.catalog.ingestor.IngestorApplication;
 import io.catalog.ingestor.run.RunReader;
 import io.catalog.ingestor.support.Brokers;
-import io.catalog.ingestor.support.CatalogProxy;
 import io.catalog.ingestor.support.CatalogServer;
 import io.catalog.ingestor.support.RunFolders;
 import io.catalog.sdk.CatalogClient;
 import io.catalog.sdk.CatalogException;
+import io.catalog.testsupport.CatalogProxy;
 
 /**
  * KafkaRunRoute with several runs in flight: a real KRaft broker with multi-partition topics, a real catalog-api

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.catalog.ingestor.support.CatalogProxy;
 import io.catalog.ingestor.support.CatalogServer;
 import io.catalog.ingestor.support.RunFolders;
 import io.catalog.sdk.CatalogClient;
 import io.catalog.sdk.model.OrigDatablock;
+import io.catalog.testsupport.CatalogProxy;
 
 /** RunIngestion against a real catalog-api: datasets, blocks, idempotency and refusals. */
 class RunIngestionTest {

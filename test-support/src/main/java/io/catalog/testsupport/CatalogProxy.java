@@ -1,4 +1,4 @@
-package io.catalog.archive.support;
+package io.catalog.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,15 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** An HTTP hop in front of the catalog that passes requests on, or answers 503 to all while it is "down". */
-public final class FlakyProxy implements AutoCloseable {
+/**
+ * A real HTTP hop in front of the test catalog that passes every request on, except that it can answer 503 (the
+ * catalog "does not answer") to requests whose body contains a marker, so one run fails while the others go through.
+ */
+public final class CatalogProxy implements AutoCloseable {
 
 	private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
 			"http2-settings", "transfer-encoding", "keep-alive");
 
 	private final HttpServer server;
 
-	private final ExecutorService threads = Executors.newFixedThreadPool(8);
+	private final ExecutorService threads = Executors.newFixedThreadPool(16);
 
 	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -32,30 +39,53 @@ public final class FlakyProxy implements AutoCloseable {
 
 	private final AtomicInteger refused = new AtomicInteger();
 
-	private volatile boolean down;
+	private final Queue<String> passed = new ConcurrentLinkedQueue<>();
 
-	public FlakyProxy(String target) {
+	private volatile String refuseMarker;
+
+	private CatalogProxy(String target) throws IOException {
 		this.target = target;
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+		server.createContext("/", this::pass);
+		server.setExecutor(threads);
+		server.start();
+	}
+
+	/** A proxy on a random port of 127.0.0.1 passing requests on to {@code target}. */
+	public static CatalogProxy to(String target) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+			return new CatalogProxy(target);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		server.createContext("/", this::pass);
-		server.setExecutor(threads);
-		server.start();
 	}
 
 	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	public void down(boolean down) {
-		this.down = down;
+	/** From now on, answers 503 to every request whose body contains {@code marker}. */
+	public void refuseBodiesContaining(String marker) {
+		this.refuseMarker = marker;
 	}
 
-	/** Requests answered 503 so far. */
+	/** From now on, answers 503 to every request: the catalog is down. */
+	public void refuseAll() {
+		this.refuseMarker = "";
+	}
+
+	/** Passes every request on again. */
+	public void passAll() {
+		this.refuseMarker = null;
+	}
+
+	/** The requests passed on so far, as {@code METHOD /path}, in order. */
+	public List<String> passed() {
+		return List.copyOf(passed);
+	}
+
+	/** How many requests were answered 503 so far. */
 	public int refused() {
 		return refused.get();
 	}
@@ -63,11 +93,13 @@ public final class FlakyProxy implements AutoCloseable {
 	private void pass(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			var body = exchange.getRequestBody().readAllBytes();
-			if (down) {
+			var marker = refuseMarker;
+			if (marker != null && new String(body, StandardCharsets.UTF_8).contains(marker)) {
 				refused.incrementAndGet();
 				exchange.sendResponseHeaders(503, -1);
 				return;
 			}
+			passed.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
 			var request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
 				.method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
 						: HttpRequest.BodyPublishers.ofByteArray(body));

@@ -1,0 +1,2 @@
+/** Test fixtures the services beside catalog-api share. */
+package io.catalog.testsupport;

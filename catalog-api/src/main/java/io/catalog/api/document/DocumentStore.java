@@ -107,7 +107,7 @@ public class DocumentStore {
 		if (!filter.fields().isEmpty()) {
 			var paths = new ArrayList<String>(listKeys);
 			filter.fields().forEach(field -> paths.add(kind.idField().equals(field) ? "_id" : field));
-			find = find.projection(projection(paths));
+			find = find.projection(Projections.of(paths));
 		}
 		var page = Flux.from(find);
 		if (filter.include().isEmpty()) {
@@ -278,20 +278,6 @@ public class DocumentStore {
 			return rule;
 		}
 		return new Document("$and", List.of(rule, where));
-	}
-
-	/**
-	 * A projection keeping the given paths, each once: a path under another one kept ({@code a.b} under {@code a})
-	 * is left out, since the store refuses a projection whose paths collide.
-	 */
-	static Document projection(Collection<String> paths) {
-		var kept = new ArrayList<String>();
-		paths.stream().distinct().sorted((x, y) -> Integer.compare(x.length(), y.length()))
-			.filter(path -> kept.stream().noneMatch(k -> path.equals(k) || path.startsWith(k + ".")))
-			.forEach(kept::add);
-		var projection = new Document();
-		kept.forEach(path -> projection.put(path, 1));
-		return projection;
 	}
 
 	/** A client query's time limit, for queries made around {@link #find} (search's raw conditions). */

@@ -73,7 +73,7 @@ final class Includes {
 		}
 		var paths = new ArrayList<String>(keys);
 		paths.addAll(fields);
-		return find.projection(DocumentStore.projection(paths));
+		return find.projection(Projections.of(paths));
 	}
 
 	private static List<?> listOf(Object value) {

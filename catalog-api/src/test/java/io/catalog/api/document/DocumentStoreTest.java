@@ -22,10 +22,4 @@ class DocumentStoreTest {
 		assertThat(DocumentStore.and(new Document(), rule)).isSameAs(rule);
 	}
 
-	@Test
-	void aProjectionLeavesOutPathsUnderOthersAndRepeats() {
-		assertThat(DocumentStore.projection(List.of("a.b.c", "a", "ab", "_id", "a", "ab.c")))
-			.isEqualTo(new Document("a", 1).append("ab", 1).append("_id", 1));
-	}
-
 }

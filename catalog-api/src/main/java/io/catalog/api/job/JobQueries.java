@@ -22,6 +22,7 @@ import io.catalog.api.dataset.Datasets;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.document.EntityKind;
 import io.catalog.api.query.Filter;
+import io.catalog.api.query.FilterParser;
 import io.catalog.api.web.InvalidInputException;
 
 /**
@@ -99,7 +100,8 @@ class JobQueries {
 		}
 		var fields = new ArrayList<String>();
 		if (node.get("fields") != null && node.get("fields").isArray()) {
-			node.get("fields").forEach(f -> fields.add(v3 ? v4Name(f.asText()) : f.asText()));
+			node.get("fields").forEach(f -> fields.add(FilterParser.fieldName(v3 ? v4Name(f.asText()) : f.asText(),
+					"filter.fields")));
 			node.remove("fields");
 		}
 		if (v3 && node.get("where") instanceof ObjectNode where) {

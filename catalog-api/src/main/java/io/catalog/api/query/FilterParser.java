@@ -103,6 +103,11 @@ public final class FilterParser {
 				+ " column " + location.getColumnNr() + ")";
 	}
 
+	/** A field name a client wrote, checked as the fields of every filter are (no operator, no empty part). */
+	public static String fieldName(String name, String at) {
+		return Conditions.field(name, at);
+	}
+
 	private static List<String> fields(JsonNode node) {
 		if (node.isMissingNode() || node.isNull()) {
 			return List.of();

@@ -40,6 +40,14 @@ class JobReadsTest extends CatalogTest {
 	}
 
 	@Test
+	void aFieldWithAnEmptyPartIs400NamingTheFilter() {
+		for (var path : List.of("/api/v3/jobs?filter={f}", "/api/v4/jobs?filter={f}")) {
+			as("user1").get().uri(path, "{\"fields\":[\"a..b\"]}").exchange().expectStatus().isBadRequest()
+				.expectBody().jsonPath("$.errors[0].field").isEqualTo("filter.fields");
+		}
+	}
+
+	@Test
 	void fieldsOfTheIncludedDatasetsKeepTheDatasetsTheJobLists() {
 		var pid = dataset("group1", false);
 		var id = job("user1", "archive", "group1", pid);

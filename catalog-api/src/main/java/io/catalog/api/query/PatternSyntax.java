@@ -3,6 +3,11 @@ package io.catalog.api.query;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.catalog.api.query.PatternTree.Anchor;
+import io.catalog.api.query.PatternTree.Atom;
+import io.catalog.api.query.PatternTree.Group;
+import io.catalog.api.query.PatternTree.Item;
+import io.catalog.api.query.PatternTree.Node;
 import io.catalog.api.web.InvalidInputException;
 
 /**
@@ -21,48 +26,6 @@ final class PatternSyntax {
 	private static final int MAX_DEPTH = 8;
 
 	private static final String PUNCTUATION = ".^$|?*+()[]{}\\/-";
-
-	/** One element of a pattern. */
-	sealed interface Node permits Atom, Group, Anchor {
-	}
-
-	/**
-	 * A single character, a class, or a zero-width assertion, as written.
-	 *
-	 * @param text the source text
-	 * @param width 1, or 0 for {@code \b} and {@code \B}
-	 * @param lineBound whether it can match only characters that {@code .} matches (no line terminators)
-	 * @param dot whether it is {@code .}
-	 */
-	record Atom(String text, int width, boolean lineBound, boolean dot) implements Node {
-	}
-
-	/** A group, as its alternatives. */
-	record Group(List<List<Item>> branches) implements Node {
-	}
-
-	/** {@code ^} or {@code $}. */
-	record Anchor(boolean start) implements Node {
-	}
-
-	/**
-	 * A node and how often it repeats.
-	 *
-	 * @param node what repeats
-	 * @param min at least
-	 * @param max at most, {@code -1} for unbounded
-	 */
-	record Item(Node node, int min, int max) {
-
-		boolean variable() {
-			return min != max;
-		}
-
-		boolean anchor(boolean start) {
-			return node instanceof Anchor anchor && anchor.start() == start;
-		}
-
-	}
 
 	private final String text;
 
@@ -306,23 +269,11 @@ final class PatternSyntax {
 		if (position < text.length() && "*+?{".indexOf(text.charAt(position)) >= 0) {
 			throw refuse("repeats a repetition (possessive or nested repetitions are not supported)");
 		}
-		if (!repeatable(node)) {
+		if (!PatternTree.repeatable(node)) {
 			throw refuse("repeats something other than one character or a group without alternatives and repetitions"
 					+ " (nested repetition can take exponential time)");
 		}
 		return new Item(node, min, max);
-	}
-
-	/** One character, or a group of one alternative whose parts neither vary in length nor assert position. */
-	static boolean repeatable(Node node) {
-		if (node instanceof Atom atom) {
-			return atom.width() == 1;
-		}
-		if (node instanceof Group group) {
-			return group.branches().size() == 1 && group.branches().get(0).stream()
-				.allMatch(item -> !item.variable() && !(item.node() instanceof Anchor) && repeatable(item.node()));
-		}
-		return false;
 	}
 
 	private static boolean hex(char c) {

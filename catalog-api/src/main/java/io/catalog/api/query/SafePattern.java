@@ -3,11 +3,17 @@ package io.catalog.api.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.catalog.api.query.PatternSyntax.Anchor;
-import io.catalog.api.query.PatternSyntax.Atom;
-import io.catalog.api.query.PatternSyntax.Group;
-import io.catalog.api.query.PatternSyntax.Item;
-import io.catalog.api.query.PatternSyntax.Node;
+import io.catalog.api.query.PatternTree.Anchor;
+import io.catalog.api.query.PatternTree.Atom;
+import io.catalog.api.query.PatternTree.Group;
+import io.catalog.api.query.PatternTree.Item;
+import io.catalog.api.query.PatternTree.Node;
+import static io.catalog.api.query.PatternTree.anchorInGroup;
+import static io.catalog.api.query.PatternTree.fixed;
+import static io.catalog.api.query.PatternTree.lineBound;
+import static io.catalog.api.query.PatternTree.maxWidth;
+import static io.catalog.api.query.PatternTree.minWidth;
+
 import io.catalog.api.web.InvalidInputException;
 
 /**
@@ -51,10 +57,10 @@ final class SafePattern {
 		}
 		var branches = new ArrayList<List<Item>>();
 		PatternSyntax.parse(pattern, at).forEach(branch -> unwrap(branch, branches));
-		if (ways(branches) > MAX_PATHS) {
+		if (PatternTree.ways(branches, MAX_PATHS + 1L) > MAX_PATHS) {
 			throw new InvalidInputException(at, "pattern has more than " + MAX_PATHS + " ways through its alternatives");
 		}
-		if (size(branches) > MAX_SIZE) {
+		if (PatternTree.size(branches, MAX_SIZE + 1L) > MAX_SIZE) {
 			throw new InvalidInputException(at, "pattern repeats to more than " + MAX_SIZE + " characters");
 		}
 		var rewritten = new ArrayList<String>(branches.size());
@@ -121,14 +127,6 @@ final class SafePattern {
 			}
 		}
 		return flat;
-	}
-
-	/** Matches a length known from its alternative alone: no repetition other than an exact count, at any depth. */
-	private static boolean fixed(Node node) {
-		if (node instanceof Group group) {
-			return group.branches().stream().flatMap(List::stream).allMatch(item -> !item.variable() && fixed(item.node()));
-		}
-		return node instanceof Atom;
 	}
 
 	/** At an unanchored start, {@code x{m,n}} matches where {@code x{m}} does: cut to the least count. */
@@ -256,68 +254,5 @@ final class SafePattern {
 		return min == max ? "{" + min + "}" : "{" + min + "," + max + "}";
 	}
 
-	private static boolean lineBound(Node node) {
-		if (node instanceof Atom atom) {
-			return atom.lineBound();
-		}
-		if (node instanceof Group group) {
-			return group.branches().stream().flatMap(List::stream).allMatch(item -> lineBound(item.node()));
-		}
-		return false;
-	}
-
-	private static boolean anchorInGroup(List<Item> items) {
-		return items.stream().anyMatch(item -> item.node() instanceof Group group && group.branches().stream()
-			.anyMatch(branch -> branch.stream().anyMatch(i -> i.node() instanceof Anchor) || anchorInGroup(branch)));
-	}
-
-	private static int minWidth(List<Item> items) {
-		int width = 0;
-		for (var item : items) {
-			width += item.min() * (item.node() instanceof Group group
-					? group.branches().stream().mapToInt(SafePattern::minWidth).min().orElse(0) : width(item.node()));
-		}
-		return width;
-	}
-
-	private static int maxWidth(List<Item> items) {
-		int width = 0;
-		for (var item : items) {
-			width += item.max() * (item.node() instanceof Group group
-					? group.branches().stream().mapToInt(SafePattern::maxWidth).max().orElse(0) : width(item.node()));
-		}
-		return width;
-	}
-
-	private static int width(Node node) {
-		return node instanceof Atom atom ? atom.width() : 0;
-	}
-
-	/** The ways through the alternatives (each repetition of a group counts its ways again). */
-	private static long ways(List<List<Item>> branches) {
-		long total = 0;
-		for (var branch : branches) {
-			long ways = 1;
-			for (var item : branch) {
-				if (item.node() instanceof Group group) {
-					ways = Math.min(ways * (long) Math.pow(ways(group.branches()), Math.max(1, item.min())), MAX_PATHS + 1L);
-				}
-			}
-			total = Math.min(total + ways, MAX_PATHS + 1L);
-		}
-		return total;
-	}
-
-	/** The characters the pattern stands for, each repetition written out at its least count (at least once). */
-	private static long size(List<List<Item>> branches) {
-		long total = 0;
-		for (var branch : branches) {
-			for (var item : branch) {
-				long one = item.node() instanceof Group group ? size(group.branches()) : 1;
-				total = Math.min(total + one * Math.max(1, Math.max(item.min(), item.max())), MAX_SIZE + 1L);
-			}
-		}
-		return total;
-	}
 
 }

@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -33,19 +31,7 @@ class SearchIndex {
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-	private final List<IndexedDocument> documents = new ArrayList<>();
-
-	private final Map<Object, Integer> ordinals = new HashMap<>();
-
-	private final RoaringBitmap live = new RoaringBitmap();
-
-	private final RoaringBitmap free = new RoaringBitmap();
-
-	private final Map<String, Map<Object, RoaringBitmap>> postings = new HashMap<>();
-
-	private final TreeMap<String, RoaringBitmap> terms = new TreeMap<>();
-
-	private final MetadataKeys keys = new MetadataKeys();
+	private final IndexedSet set = new IndexedSet();
 
 	/** Replaced (under the write lock) when a field is added; a document indexed with an older one is again. */
 	private volatile Extras extras;
@@ -89,9 +75,9 @@ class SearchIndex {
 		return read(() -> {
 			var kept = new HashMap<Object, IndexedDocument>();
 			ids.forEach(id -> {
-				var ordinal = ordinals.get(id);
-				if (ordinal != null) {
-					kept.put(id, documents.get(ordinal));
+				var document = set.kept(id);
+				if (document != null) {
+					kept.put(id, document);
 				}
 			});
 			return kept;
@@ -117,42 +103,21 @@ class SearchIndex {
 	private boolean putUnchangedLocked(Collection<Object> ids, Map<Object, IndexedDocument> kept,
 			Map<Object, IndexedDocument> indexed) {
 		for (Object id : ids) {
-			var ordinal = ordinals.get(id);
-			if ((ordinal == null ? null : documents.get(ordinal)) != kept.get(id)) {
+			if (set.kept(id) != kept.get(id)) {
 				continue;
 			}
 			if (indexed.containsKey(id)) {
 				putLocked(indexed.get(id));
 			}
 			else {
-				removeLocked(id);
+				set.remove(id);
 			}
 		}
 		return true;
 	}
 
 	private boolean putLocked(IndexedDocument indexed) {
-		var kept = ordinals.get(indexed.id());
-		if (kept != null && indexed.postsLike(documents.get(kept))) {
-			documents.set(kept, indexed);
-			writtenWhileReading.values().forEach(bits -> bits.add(kept));
-			return true;
-		}
-		removeLocked(indexed.id());
-		int ordinal = free.isEmpty() ? documents.size() : free.first();
-		if (ordinal == documents.size()) {
-			documents.add(indexed);
-		}
-		else {
-			free.remove(ordinal);
-			documents.set(ordinal, indexed);
-		}
-		ordinals.put(indexed.id(), ordinal);
-		live.add(ordinal);
-		indexed.facets().forEach((field, values) -> values.forEach(value -> postings
-			.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal)));
-		indexed.terms().keySet().forEach(term -> terms.computeIfAbsent(term, t -> new RoaringBitmap()).add(ordinal));
-		keys.add(ordinal, indexed.metadata());
+		int ordinal = set.put(indexed);
 		writtenWhileReading.values().forEach(bits -> bits.add(ordinal));
 		return true;
 	}
@@ -183,99 +148,50 @@ class SearchIndex {
 	private Void fill(String key, String field, boolean facet, List<Document> batch) {
 		var written = writtenWhileReading.get(key);
 		for (Document document : batch) {
-			var ordinal = ordinals.get(document.get("_id"));
+			var ordinal = set.ordinal(document.get("_id"));
 			if (ordinal == null || written.contains(ordinal)) {
 				continue;
 			}
-			var kept = documents.get(ordinal);
+			var kept = set.get(ordinal);
 			if (!facet) {
 				IndexedDocument.putSortKey(kept.sortKeys(), field, IndexedDocument.path(document, field));
 				continue;
 			}
-			var old = kept.facets().getOrDefault(field, List.of());
-			old.forEach(value -> unpost(field, value, ordinal));
+			kept.facets().getOrDefault(field, List.of()).forEach(value -> set.postings().unpost(field, value, ordinal));
 			IndexedDocument.putFacet(kept.facets(), field, document);
-			kept.facets().getOrDefault(field, List.of()).forEach(value -> postings.computeIfAbsent(field, f -> new HashMap<>())
-				.computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal));
+			kept.facets().getOrDefault(field, List.of()).forEach(value -> set.postings().post(field, value, ordinal));
 		}
 		return null;
 	}
 
-	private void unpost(String field, Object value, int ordinal) {
-		var byValue = postings.get(field);
-		var bits = byValue == null ? null : byValue.get(value);
-		if (bits != null) {
-			bits.remove(ordinal);
-			if (bits.isEmpty()) {
-				byValue.remove(value);
-			}
-		}
-	}
-
 	void remove(Object id) {
-		write(() -> removeLocked(id));
+		write(() -> {
+			set.remove(id);
+			return null;
+		});
 	}
 
 	void clear() {
 		write(() -> {
-			documents.clear();
-			ordinals.clear();
-			live.clear();
-			free.clear();
-			postings.clear();
-			terms.clear();
-			keys.clear();
+			set.clear();
 			return null;
 		});
-	}
-
-	private Void removeLocked(Object id) {
-		var ordinal = ordinals.remove(id);
-		if (ordinal == null) {
-			return null;
-		}
-		var old = documents.set(ordinal, null);
-		live.remove(ordinal);
-		free.add(ordinal);
-		old.facets().forEach((field, values) -> values.forEach(value -> unpost(field, value, ordinal)));
-		old.terms().keySet().forEach(term -> {
-			var bits = terms.get(term);
-			bits.remove(ordinal);
-			if (bits.isEmpty()) {
-				terms.remove(term);
-			}
-		});
-		keys.remove(ordinal, old.metadata());
-		return null;
 	}
 
 	/** How many documents a query matches under the read rule ({@code ids}: a further restriction, or null). */
 	long count(SearchQuery query, Document rule, Set<Object> ids) {
-		return read(() -> matchLocked(query, rule, ids).getLongCardinality());
+		return read(() -> set.match(query, rule, ids).getLongCardinality());
 	}
 
 	/** One page of ids, best first by text relevance when there is text and no order, else by the order. */
 	Page page(SearchQuery query, Document rule, Set<Object> ids, Order order, int skip, int limit) {
 		return read(() -> {
-			var matching = matchLocked(query, rule, ids);
-			Comparator<Integer> comparator = order != null ? order.comparator(documents)
-					: !query.text().isEmpty() ? relevance(query.text()) : defaultOrder().comparator(documents);
-			var best = new PriorityQueue<Integer>(comparator.reversed());
-			int keep = skip + limit;
-			for (int ordinal : matching) {
-				if (best.size() < keep) {
-					best.add(ordinal);
-				}
-				else if (keep > 0 && comparator.compare(ordinal, best.peek()) < 0) {
-					// better than the worst kept: most documents are not, and cost one comparison
-					best.poll();
-					best.add(ordinal);
-				}
-			}
-			var sorted = new ArrayList<>(best);
-			sorted.sort(comparator);
+			var matching = set.match(query, rule, ids);
+			Comparator<Integer> comparator = order != null ? order.comparator(set.all())
+					: !query.text().isEmpty() ? set.relevance(query.text()) : IndexedSet.defaultOrder().comparator(set.all());
+			var sorted = Best.of(matching, comparator, skip + limit, ordinal -> true);
 			var pageIds = sorted.subList(Math.min(skip, sorted.size()), sorted.size()).stream()
-				.map(o -> documents.get(o).id()).toList();
+				.map(o -> set.get(o).id()).toList();
 			return new Page(pageIds, matching.getLongCardinality());
 		});
 	}
@@ -286,9 +202,9 @@ class SearchIndex {
 		return read(() -> {
 			var result = new LinkedHashMap<String, List<Map<String, Object>>>();
 			for (String facet : facets) {
-				var matching = matchLocked(query.without(facet), rule, ids);
+				var matching = set.match(query.without(facet), rule, ids);
 				var counts = new ArrayList<Map<String, Object>>();
-				postings.getOrDefault(facet, Map.of()).forEach((value, bits) -> {
+				set.postings().values(facet).forEach((value, bits) -> {
 					long count = RoaringBitmap.andCardinality(bits, matching);
 					if (count > 0) {
 						counts.add(new LinkedHashMap<>(Map.of("_id", value, "count", count)));
@@ -298,13 +214,13 @@ class SearchIndex {
 					.thenComparing(c -> String.valueOf(c.get("_id"))));
 				result.put(facet, counts);
 			}
-			result.put("all", List.of(Map.of("totalSets", matchLocked(query, rule, ids).getLongCardinality())));
+			result.put("all", List.of(Map.of("totalSets", set.match(query, rule, ids).getLongCardinality())));
 			return result;
 		});
 	}
 
 	List<MetadataKeys.KeyUse> metadataKeys(SearchQuery query, Document rule, Set<Object> ids) {
-		return read(() -> keys.uses(matchLocked(query, rule, ids)));
+		return read(() -> set.keys().uses(set.match(query, rule, ids)));
 	}
 
 	/**
@@ -312,104 +228,12 @@ class SearchIndex {
 	 * the given order.
 	 */
 	List<IndexedDocument> top(Document rule, Set<Object> ids, Predicate<IndexedDocument> filter, Order order, int count) {
-		return read(() -> {
-			var comparator = order.comparator(documents);
-			var best = new PriorityQueue<Integer>(comparator.reversed());
-			for (int ordinal : matchLocked(SearchQuery.ALL, rule, ids)) {
-				if (count == 0 || !filter.test(documents.get(ordinal))) {
-					continue;
-				}
-				if (best.size() < count) {
-					best.add(ordinal);
-				}
-				else if (comparator.compare(ordinal, best.peek()) < 0) {
-					best.poll();
-					best.add(ordinal);
-				}
-			}
-			var sorted = new ArrayList<>(best);
-			sorted.sort(comparator);
-			return sorted.stream().map(documents::get).toList();
-		});
+		return read(() -> Best.of(set.match(SearchQuery.ALL, rule, ids), order.comparator(set.all()), count,
+				ordinal -> filter.test(set.get(ordinal))).stream().map(set::get).toList());
 	}
 
 	int size() {
-		return read(live::getCardinality);
-	}
-
-	private RoaringBitmap matchLocked(SearchQuery query, Document rule, Set<Object> ids) {
-		var result = ReadRule.bits(rule, postings, live);
-		query.equal().forEach((field, values) -> {
-			var byValue = postings.getOrDefault(field, Map.of());
-			var selected = "keywords".equals(field) ? live.clone() : new RoaringBitmap();
-			for (Object value : values) {
-				var bits = byValue.getOrDefault(value, new RoaringBitmap());
-				if ("keywords".equals(field)) {
-					selected.and(bits);
-				}
-				else {
-					selected.or(bits);
-				}
-			}
-			result.and(selected);
-		});
-		for (String token : query.text()) {
-			var any = new RoaringBitmap();
-			terms.subMap(token, token + Character.MAX_VALUE).values().forEach(any::or);
-			result.and(any);
-		}
-		if (ids != null) {
-			var allowed = new RoaringBitmap();
-			ids.forEach(id -> {
-				var ordinal = ordinals.get(id);
-				if (ordinal != null) {
-					allowed.add(ordinal);
-				}
-			});
-			result.and(allowed);
-		}
-		for (Condition condition : query.conditions()) {
-			keys.checkUnit(condition);
-		}
-		if (query.begin() != null || query.end() != null || !query.conditions().isEmpty()) {
-			var kept = new RoaringBitmap();
-			for (int ordinal : result) {
-				var document = documents.get(ordinal);
-				if (inWindow(document.time(), query) && query.conditions().stream()
-					.allMatch(c -> c.matches(document.metadata().get(c.lhs())))) {
-					kept.add(ordinal);
-				}
-			}
-			return kept;
-		}
-		return result;
-	}
-
-	private static boolean inWindow(long time, SearchQuery query) {
-		return (query.begin() == null || time >= query.begin()) && (query.end() == null || time <= query.end());
-	}
-
-	private Comparator<Integer> relevance(List<String> text) {
-		var weights = new HashMap<String, Double>();
-		double total = Math.max(1, live.getCardinality());
-		for (String token : text) {
-			terms.subMap(token, token + Character.MAX_VALUE).forEach((term, bits) -> weights.merge(term,
-					Math.log(1 + total / bits.getCardinality()) * (term.equals(token) ? 1.0 : 0.5), Double::sum));
-		}
-		var scores = new HashMap<Integer, Double>();
-		Comparator<Integer> byScore = Comparator.comparingDouble(o -> -scores.computeIfAbsent(o, ordinal -> {
-			double score = 0;
-			for (var term : documents.get(ordinal).terms().entrySet()) {
-				score += term.getValue() * weights.getOrDefault(term.getKey(), 0.0);
-			}
-			return score;
-		}));
-		return byScore.thenComparing(defaultOrder().comparator(documents));
-	}
-
-	/** As created, as SciCat answers a full query that names no order (MongoDB's natural order). */
-	private Order defaultOrder() {
-		return new Order(Order.CREATED, false);
+		return read(set::size);
 	}
 
 	private <T> T read(Supplier<T> action) {

@@ -102,4 +102,15 @@ record SearchQuery(List<String> text, Long begin, Long end, Map<String, List<Obj
 		return new SearchQuery(text, begin, end, rest, conditions, mode);
 	}
 
+	/** Whether the query asks more of a document than its bitmaps can answer: a time window or conditions. */
+	boolean filtersEach() {
+		return begin != null || end != null || !conditions.isEmpty();
+	}
+
+	/** Whether a document is in the time window and meets every condition. */
+	boolean admits(IndexedDocument document) {
+		return (begin == null || document.time() >= begin) && (end == null || document.time() <= end)
+				&& conditions.stream().allMatch(c -> c.matches(document.metadata().get(c.lhs())));
+	}
+
 }

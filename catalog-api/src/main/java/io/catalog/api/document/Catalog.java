@@ -1,9 +1,12 @@
 package io.catalog.api.document;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,6 +24,7 @@ import io.catalog.api.query.FilterParser;
 import io.catalog.api.schema.Schema;
 import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.web.Problems;
+import io.catalog.api.web.UnmodifiedSince;
 
 /**
  * The operations every kind of document shares, each under the access policy: list, find one, count, get,
@@ -202,9 +206,22 @@ public class Catalog {
 		Stamps.requireStorable(merged, "store less in one document");
 		var previous = new Document();
 		fields.keySet().forEach(key -> previous.put(key, before.get(key)));
-		return store.update(kind, before.get("_id"), DocumentStore.set(fields))
-			.flatMap(after -> history.record(kind.collection(), "update", before.get("_id"), previous, fields, caller)
-				.thenReturn(after));
+		var id = before.get("_id");
+		return UnmodifiedSince.current().flatMap(since -> store.update(kind, id, unmodified(since), DocumentStore.set(fields))
+			.switchIfEmpty(refused(id, since)))
+			.flatMap(after -> history.record(kind.collection(), "update", id, previous, fields, caller).thenReturn(after));
+	}
+
+	/** The store's condition for a write the client made conditional with {@code If-Unmodified-Since}. */
+	private static Document unmodified(Optional<Instant> since) {
+		return since.map(instant -> new Document("updatedAt", new Document("$lte", Date.from(instant))))
+			.orElseGet(Document::new);
+	}
+
+	/** A conditional write that found nothing it could change: 412 (the document is there, changed since). */
+	private static Mono<Document> refused(Object id, Optional<Instant> since) {
+		return Mono.defer(() -> since.<Mono<Document>>map(instant -> Mono.error(UnmodifiedSince.modified(id, instant)))
+			.orElseGet(Mono::empty));
 	}
 
 	/**
@@ -214,7 +231,8 @@ public class Catalog {
 	public Mono<Document> replace(EntityKind kind, Caller caller, Document before, Document replacement, String sizeHint) {
 		replacement.put("_id", before.get("_id"));
 		Stamps.requireStorable(Stamps.updated(replacement, caller), sizeHint);
-		return store.replace(kind, replacement)
+		return UnmodifiedSince.current().flatMap(since -> store.replace(kind, unmodified(since), replacement)
+			.switchIfEmpty(refused(before.get("_id"), since)))
 			.switchIfEmpty(Mono.error(() -> Problems.notFound(kind.collection(), before.get("_id"))))
 			.flatMap(after -> history.record(kind.collection(), "update", before, after, caller).thenReturn(after));
 	}

@@ -41,6 +41,8 @@ public class DocumentStore {
 
 	private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
+	private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
 	/**
 	 * A list's order when the filter names none: as created (SciCat's clients read MongoDB's natural order, which is
 	 * that until documents are deleted); every collection keeps an index on it.
@@ -59,24 +61,16 @@ public class DocumentStore {
 
 	private final Includes includes = new Includes(this);
 
-	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners) {
-		this(database, listeners, Journal.NONE, new QueryProperties(null, null, null));
-	}
-
 	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Optional<Journal> journal) {
-		this(database, listeners, journal.orElse(Journal.NONE), new QueryProperties(null, null, null));
+		this(database, listeners, journal, new QueryProperties(null, null, null));
 	}
 
 	@Autowired
 	public DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Optional<Journal> journal,
 			QueryProperties query) {
-		this(database, listeners, journal.orElse(Journal.NONE), query);
-	}
-
-	private DocumentStore(MongoDatabase database, List<ChangeListener> listeners, Journal journal, QueryProperties query) {
 		this.database = database;
 		this.listeners = List.copyOf(listeners);
-		this.journal = journal;
+		this.journal = journal.orElse(Journal.NONE);
 		this.maxTimeMillis = query.maxTime().toMillis();
 		this.claims = new Claims(database.getCollection(Claims.COLLECTION), Clock.systemUTC());
 	}
@@ -207,25 +201,37 @@ public class DocumentStore {
 		return note.map(n -> journal.confirm(n, change.document())).orElse(Mono.empty());
 	}
 
-	/** Applies an update to one document and answers the document as it is afterwards. */
+	/** Applies an update to one document and answers the document as it is afterwards (empty when it is gone). */
 	public Mono<Document> update(EntityKind kind, Object id, Document update) {
-		return journaled(kind.collection(), id, Change.Operation.UPDATE,
-				Mono.defer(() -> Mono.from(collection(kind.collection()).findOneAndUpdate(new Document("_id", id), update,
-						new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))));
+		return update(kind, id, new Document(), update);
+	}
+
+	/** The same, in one operation only if the document also meets the condition (else empty). */
+	public Mono<Document> update(EntityKind kind, Object id, Document condition, Document update) {
+		return updateOne(kind.collection(), withId(id, condition), update);
 	}
 
 	/** Applies one update to each of the documents of a collection with these ids that exist, one by one so each is told. */
 	public Flux<Document> updateEach(String collection, Collection<?> ids, Document update) {
-		return Flux.fromIterable(ids).concatMap(id -> journaled(collection, id, Change.Operation.UPDATE,
-				Mono.defer(() -> Mono.from(collection(collection).findOneAndUpdate(new Document("_id", id), update,
-						new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))));
+		return Flux.fromIterable(ids).concatMap(id -> updateOne(collection, new Document("_id", id), update));
 	}
 
-	/** Replaces one document whole and answers it. */
-	public Mono<Document> replace(EntityKind kind, Document document) {
+	private Mono<Document> updateOne(String collection, Document filter, Document update) {
+		return journaled(collection, filter.get("_id"), Change.Operation.UPDATE,
+				Mono.defer(() -> Mono.from(collection(collection).findOneAndUpdate(filter, update, AFTER))));
+	}
+
+	private static Document withId(Object id, Document condition) {
+		var filter = new Document("_id", id);
+		filter.putAll(condition);
+		return filter;
+	}
+
+	/** Replaces one document whole if it meets the condition, and answers it (empty when gone or not met). */
+	public Mono<Document> replace(EntityKind kind, Document condition, Document document) {
 		var id = document.get("_id");
 		return journaled(kind.collection(), id, Change.Operation.UPDATE,
-				Mono.defer(() -> Mono.from(collection(kind.collection()).replaceOne(new Document("_id", id), document))
+				Mono.defer(() -> Mono.from(collection(kind.collection()).replaceOne(withId(id, condition), document))
 					.filter(result -> result.getMatchedCount() > 0)
 					.map(result -> document)));
 	}

@@ -16,9 +16,10 @@ import io.catalog.api.schema.Schema;
 /** The sample kind: SciCat's {@code Sample} collection, {@code _id} = sampleId, and the fields its DTOs accept. */
 public final class Samples {
 
-	/** SciCat's UpdateSampleDto: every field optional, no sampleId. */
+	/** SciCat's UpdateSampleDto: every field optional, no sampleId ({@code sampleName} too: newer SciCat requires it on create, older clients never send it). */
 	static final Schema UPDATE = Schema.builder()
-		.optional(STRING, "ownerGroup", "owner", "description", "instrumentGroup", "proposalId")
+		.optional(STRING, "ownerGroup", "owner", "sampleName", "description", "type", "instrumentGroup", "proposalId",
+				"parentSampleId")
 		.optional(STRINGS, "accessGroups")
 		.optional(OBJECT, "sampleCharacteristics")
 		.optional(BOOLEAN, "isPublished")

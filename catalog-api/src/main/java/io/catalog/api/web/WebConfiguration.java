@@ -9,7 +9,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * SciCat's transport: case-insensitive paths with or without a trailing slash, keep-alive connections that are
- * always read again, and problem bodies on the refusals the server answers by itself.
+ * always read again, problem bodies on the refusals the server answers by itself, and {@code If-Unmodified-Since}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
@@ -33,6 +33,11 @@ class WebConfiguration implements WebFluxConfigurer {
 	@Bean
 	NettyServerCustomizer problemResponses() {
 		return ProblemResponses.customizer();
+	}
+
+	@Bean
+	UnmodifiedSince unmodifiedSince() {
+		return new UnmodifiedSince();
 	}
 
 	@Override

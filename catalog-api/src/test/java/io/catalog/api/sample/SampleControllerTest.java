@@ -56,6 +56,21 @@ class SampleControllerTest extends CatalogTest {
 	}
 
 	@Test
+	void newerSciCatFieldsAreAcceptedAndReadBack() {
+		var body = sample("group1");
+		body.put("sampleName", "wafer 7");
+		body.put("type", "crystal");
+		body.put("parentSampleId", "sample-0");
+		var id = create("user1", body).get("sampleId");
+		as("user1").get().uri("/api/v3/Samples/{id}", id).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.sampleName").isEqualTo("wafer 7").jsonPath("$.type").isEqualTo("crystal")
+			.jsonPath("$.parentSampleId").isEqualTo("sample-0");
+		body.put("sampleName", 7);
+		post("user1", body).expectStatus().isBadRequest().expectBody().jsonPath("$.message").value(
+				message -> assertThat((String) message).contains("sampleName"));
+	}
+
+	@Test
 	void clientMayChooseTheSampleIdOnceOnly() {
 		var body = sample("group1");
 		body.put("sampleId", "sample-1");

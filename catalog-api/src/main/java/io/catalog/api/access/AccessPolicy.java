@@ -135,7 +135,7 @@ public class AccessPolicy {
 			case DATASET, ORIG_DATABLOCK -> owns;
 			case DATABLOCK -> owns || caller.inAny(groups.updateDatasetLifecycleGroups());
 			case SAMPLE -> owns && sampleWriter(caller);
-			case ATTACHMENT -> owns || caller.inAny(groups.attachmentPrivilegedGroups());
+			case ATTACHMENT -> owns;
 			case PROPOSAL -> caller.inAny(groups.proposalGroups());
 			case PUBLISHED_DATA -> caller.username().equals(existing.get("createdBy"));
 			case INSTRUMENT, POLICY -> false;
@@ -199,8 +199,7 @@ public class AccessPolicy {
 		}
 		boolean allowed = switch (resource) {
 			case DATASET, ORIG_DATABLOCK, DATABLOCK, PROPOSAL, SAMPLE, POLICY, INSTRUMENT -> deleter;
-			case ATTACHMENT -> deleter || caller.isMemberOf(existing.get("ownerGroup"))
-					|| caller.inAny(groups.attachmentPrivilegedGroups());
+			case ATTACHMENT -> deleter || caller.isMemberOf(existing.get("ownerGroup"));
 			case PUBLISHED_DATA -> deleter;
 		};
 		if (!allowed) {

@@ -26,8 +26,9 @@ import io.catalog.api.web.Problems;
  * v4 {@code relationships}), and the rule that makes {@code POST /attachments} no wider than the nested routes: the
  * caller must be allowed to attach to every target as {@code POST /datasets/{pid}/attachments} would allow it (read
  * the target, create an attachment owned by the target's owner group), and the attachment belongs to that group. A
- * target that does not exist is refused (400, naming the field); only an administrator may name a target the catalog
- * does not hold (SciCat's own suite links attachments to such ids).
+ * target that does not exist is refused (400, naming the field), except a v4 relationship of an attachment that names
+ * its owner group, when the caller may create attachments for that group ({@code ATTACHMENT_GROUPS},
+ * {@code ATTACHMENT_PRIVILEGED_GROUPS}): SciCat links attachments to ids it does not hold.
  */
 final class AttachmentTargets {
 
@@ -51,8 +52,10 @@ final class AttachmentTargets {
 	 * @param field where the body names it, for a refusal
 	 * @param kind its kind
 	 * @param id its id
+	 * @param link whether it is a v4 relationship, which may name an id the catalog does not hold (a v3 target is
+	 *        the attachment's parent and must exist)
 	 */
-	record Target(String field, EntityKind kind, String id) {
+	record Target(String field, EntityKind kind, String id, boolean link) {
 	}
 
 	/** The targets an attachment names; blank v3 fields name nothing (and are dropped). */
@@ -60,7 +63,7 @@ final class AttachmentTargets {
 		var targets = new ArrayList<Target>();
 		FOREIGN_KEYS.forEach((field, kind) -> {
 			if (attachment.get(field) instanceof String id && !id.isBlank()) {
-				targets.add(new Target(field, kind, id));
+				targets.add(new Target(field, kind, id, false));
 			}
 			else {
 				attachment.remove(field);
@@ -70,7 +73,7 @@ final class AttachmentTargets {
 			for (int i = 0; i < relationships.size(); i++) {
 				var relationship = (Document) relationships.get(i);
 				targets.add(new Target("relationships[" + i + "].targetId", KINDS.get(relationship.getString("targetType")),
-						relationship.getString("targetId")));
+						relationship.getString("targetId"), true));
 			}
 		}
 		return targets;
@@ -85,10 +88,16 @@ final class AttachmentTargets {
 			return Mono.error(Problems::unauthorized);
 		}
 		boolean admin = catalog.policy().isAdmin(caller);
+		// an attachment that names its owner group is judged by the attachment groups first (403 before any lookup);
+		// one so allowed may link to ids the catalog does not hold, as SciCat lets it
+		boolean named = attachment.get("ownerGroup") != null;
+		if (named) {
+			catalog.policy().checkCreate(caller, Resource.ATTACHMENT, attachment, null);
+		}
 		return Flux.fromIterable(targets)
 			.concatMap(target -> catalog.store().get(target.kind(), target.id())
 				.map(found -> new Found(target, found))
-				.switchIfEmpty(Mono.defer(() -> admin ? Mono.empty()
+				.switchIfEmpty(Mono.defer(() -> admin || named && target.link() ? Mono.empty()
 						: Mono.error(new InvalidInputException(target.field(), "no " + target.kind().collection() + " "
 								+ target.id())))))
 			.collectList()

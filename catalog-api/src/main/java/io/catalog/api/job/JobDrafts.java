@@ -1,8 +1,6 @@
 package io.catalog.api.job;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +86,7 @@ class JobDrafts {
 				return Mono.just(body);
 			}
 			return datasets.of(list).map(found -> {
-				putIfPresent(body, "ownerGroup", guessGroup(type, found, named.orElse(null)));
+				putIfPresent(body, "ownerGroup", guessGroup(type, found, named.orElse(null), list.size()));
 				return body;
 			});
 		});
@@ -104,23 +102,30 @@ class JobDrafts {
 		return recorded.map(Optional::of).switchIfEmpty(Mono.fromSupplier(() -> Optional.ofNullable(user(username))));
 	}
 
-	private static Object guessGroup(JobType type, List<Document> found, Caller jobUser) {
-		if (!type.create().auth().contains("#datasetAccess")) {
-			return found.isEmpty() ? null : found.get(0).get("ownerGroup");
-		}
+	/**
+	 * The owner group of a v3 job that names none, as SciCat guesses it: none unless the type's dataset rule lets the
+	 * user reach every listed dataset; then, for {@code #datasetAccess} over published datasets only, the user's first
+	 * group; else the owner group of the first unpublished dataset.
+	 */
+	private Object guessGroup(JobType type, List<Document> found, Caller jobUser, int listed) {
+		var auth = type.create().auth();
 		var userGroups = jobUser == null ? List.<String>of() : List.copyOf(jobUser.groups());
-		if (found.stream().allMatch(d -> Boolean.TRUE.equals(d.get("isPublished")))) {
+		Predicate<Document> reached = d -> true;
+		if (auth.contains("#datasetOwner") && !(jobUser != null && policy.level(jobUser) == JobPolicy.Level.ADMIN)) {
+			reached = d -> userGroups.contains(d.get("ownerGroup"));
+		}
+		else if (auth.contains("#datasetAccess")) {
+			reached = d -> Boolean.TRUE.equals(d.get("isPublished")) || userGroups.contains(d.get("ownerGroup"))
+					|| groupsIn(d).stream().anyMatch(userGroups::contains);
+		}
+		if (found.isEmpty() || found.size() != listed || !found.stream().allMatch(reached)) {
+			return null;
+		}
+		var unpublished = found.stream().filter(d -> !Boolean.TRUE.equals(d.get("isPublished"))).toList();
+		if (auth.contains("#datasetAccess") && unpublished.isEmpty()) {
 			return userGroups.isEmpty() ? null : userGroups.get(0);
 		}
-		var common = new ArrayList<>(userGroups);
-		found.forEach(d -> common.retainAll(groupsOf(d)));
-		return common.isEmpty() ? null : common.get(0);
-	}
-
-	private static Set<Object> groupsOf(Document dataset) {
-		var groups = new LinkedHashSet<Object>(dataset.getList("accessGroups", Object.class, List.of()));
-		groups.add(dataset.get("ownerGroup"));
-		return groups;
+		return unpublished.isEmpty() ? null : unpublished.get(0).get("ownerGroup");
 	}
 
 	/** The job a v4 create request makes, with its datasets checked; 400 for what SciCat refuses, 401 likewise. */
@@ -145,9 +150,13 @@ class JobDrafts {
 				}
 				var passes = datasetRule(rule.get(), request, caller, jobUser, job.getString("ownerGroup"));
 				refused = (int) found.stream().filter(passes.negate()).count();
+				if (refused > 0 && policy.level(caller) != JobPolicy.Level.ADMIN) {
+					throw JobProblems.forbidden("jobParams.datasetList",
+							"User does not have access to all datasets, cannot create job.");
+				}
 			}
 			if (!caller.authenticated() && request.get("ownerGroup") != null) {
-				throw JobProblems.badRequest("ownerGroup",
+				throw JobProblems.forbidden("ownerGroup",
 						"Invalid new job. Unauthenticated user cannot initiate a job owned by another user.");
 			}
 			return new Draft(job, found, refused);
@@ -170,7 +179,7 @@ class JobDrafts {
 			}
 			putIfPresent(job, "ownerGroup", ownerGroup);
 			if (ownerGroup == null && ownerUser == null && request.get("contactEmail") == null) {
-				throw JobProblems.badRequest("contactEmail", "Contact email should be specified for an anonymous job.");
+				throw JobProblems.unprocessable("contactEmail", "Contact email should be specified for an anonymous job.");
 			}
 			var email = request.get("contactEmail") != null ? request.get("contactEmail")
 					: jobUser != null && jobUser.email() != null ? jobUser.email() : caller.email();
@@ -178,15 +187,15 @@ class JobDrafts {
 			return jobUser;
 		}
 		if (ownerGroup == null) {
-			throw JobProblems.badRequest("ownerGroup", "Invalid new job. Owner group should be specified.");
+			throw JobProblems.forbidden("ownerGroup", "Invalid new job. Owner group should be specified.");
 		}
 		if (ownerUser != null && !ownerUser.equals(caller.username())) {
-			throw JobProblems.badRequest("ownerUser", "Invalid new job. User owning the job should match user logged in.");
+			throw JobProblems.forbidden("ownerUser", "Invalid new job. User owning the job should match user logged in.");
 		}
 		job.put("ownerUser", caller.username());
 		putIfPresent(job, "contactEmail", request.get("contactEmail") != null ? request.get("contactEmail") : caller.email());
 		if (!caller.isMemberOf(ownerGroup)) {
-			throw JobProblems.badRequest("ownerGroup", "Invalid new job. User needs to belong to job owner group.");
+			throw JobProblems.forbidden("ownerGroup", "Invalid new job. User needs to belong to job owner group.");
 		}
 		job.put("ownerGroup", ownerGroup);
 		return null;

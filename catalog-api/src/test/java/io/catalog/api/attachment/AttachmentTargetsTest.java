@@ -14,7 +14,7 @@ import io.catalog.api.support.Requests;
 
 /**
  * {@code POST /attachments} (v3 and v4) is no wider than the nested routes: what an attachment names (v3
- * {@code datasetId}, v4 {@code relationships}) must exist and be the caller's to attach to.
+ * {@code datasetId}, v4 {@code relationships}) must be the caller's to attach to, and a v3 parent must exist.
  */
 class AttachmentTargetsTest extends CatalogTest {
 
@@ -56,17 +56,40 @@ class AttachmentTargetsTest extends CatalogTest {
 		var foreign = Map.of("caption", "c", "isPublished", false, "ownerGroup", "group2", "relationships",
 				List.of(Map.of("targetId", pid, "targetType", "dataset")));
 		post("user2", "/api/v4/attachments", foreign).expectStatus().isForbidden();
-		var missing = Map.of("caption", "c", "isPublished", false, "ownerGroup", "group1", "relationships",
-				List.of(Map.of("targetId", "nope", "targetType", "sample")));
-		post("user1", "/api/v4/attachments", missing).expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.errors[0].field").isEqualTo("relationships[0].targetId");
 		var own = Map.of("caption", "c", "isPublished", false, "ownerGroup", "group1", "relationships",
 				List.of(Map.of("targetId", pid, "targetType", "dataset")));
 		assertThat(created("user1", "/api/v4/attachments", own)).containsKey("aid");
 		var id = created("user1", "/api/v4/attachments", Map.of("caption", "c", "isPublished", false, "ownerGroup", "group1"))
 			.get("aid");
-		patch("user1", "/api/v4/attachments/{aid}", Map.of("relationships", List.of(Map.of("targetId", "nope",
-				"targetType", "dataset"))), id).expectStatus().isBadRequest();
+		patch("user1", "/api/v4/attachments/{aid}", Map.of("relationships", List.of(Map.of("targetId", pid,
+				"targetType", "dataset", "relationType", "is attached to"))), id).expectStatus().isOk();
+		var another = dataset("user2", "group2");
+		patch("user1", "/api/v4/attachments/{aid}", Map.of("relationships", List.of(Map.of("targetId", another,
+				"targetType", "dataset"))), id).expectStatus().isForbidden();
+	}
+
+	@Test
+	void aV4LinkMayNameAnIdTheCatalogDoesNotHoldAsSciCatAllowsButAV3ParentMustExist() {
+		var dangling = Map.of("caption", "c", "isPublished", false, "ownerGroup", "group1", "relationships",
+				List.of(Map.of("targetId", "elsewhere", "targetType", "sample")));
+		assertThat(created("user1", "/api/v4/attachments", dangling)).containsKey("aid");
+		post("user1", "/api/v3/attachments", Map.of("caption", "c", "sampleId", "elsewhere", "ownerGroup", "group1"))
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("sampleId");
+		// outside the caller's groups it is the attachment groups' refusal, before any target is looked up
+		post("user1", "/api/v4/attachments", Map.of("caption", "c", "isPublished", false, "ownerGroup", "group2",
+				"relationships", List.of(Map.of("targetId", "elsewhere", "targetType", "sample"))))
+			.expectStatus().isForbidden();
+	}
+
+	@Test
+	void thePrivilegedGroupCreatesForAnyGroupButChangesOnlyItsOwn() {
+		var aid = created("ingestor", "/api/v4/attachments", Map.of("caption", "c", "isPublished", false,
+				"ownerGroup", "group1", "relationships", List.of(Map.of("targetId", "elsewhere", "targetType", "dataset"))))
+			.get("aid");
+		patch("ingestor", "/api/v4/attachments/{aid}", Map.of("caption", "changed"), aid).expectStatus().isForbidden();
+		as("ingestor").delete().uri("/api/v4/attachments/{aid}", aid).exchange().expectStatus().isForbidden();
+		patch("user1", "/api/v4/attachments/{aid}", Map.of("caption", "changed"), aid).expectStatus().isOk();
+		as("user1").delete().uri("/api/v4/attachments/{aid}", aid).exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -99,12 +99,24 @@ class JobControllerTest extends CatalogTest {
 		var pid = dataset("group1");
 		var withoutGroup = Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid, "files",
 				List.of()))));
-		post("user1", "/api/v4/jobs", withoutGroup).expectStatus().isBadRequest().expectBody()
+		post("user1", "/api/v4/jobs", withoutGroup).expectStatus().isForbidden().expectBody()
 			.jsonPath("$.message").isEqualTo("Invalid new job. Owner group should be specified.");
 		var foreignGroup = Map.of("type", "archive", "ownerGroup", "group3", "jobParams",
 				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
-		post("user1", "/api/v4/jobs", foreignGroup).expectStatus().isBadRequest().expectBody()
+		post("user1", "/api/v4/jobs", foreignGroup).expectStatus().isForbidden().expectBody()
 			.jsonPath("$.message").isEqualTo("Invalid new job. User needs to belong to job owner group.");
+		var otherUser = Map.of("type", "archive", "ownerGroup", "group1", "ownerUser", "user5", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+		post("user1", "/api/v4/jobs", otherUser).expectStatus().isForbidden().expectBody()
+			.jsonPath("$.message").isEqualTo("Invalid new job. User owning the job should match user logged in.");
+		var anonymousJob = Map.of("type", "archive", "jobParams", Map.of("datasetList", List.of(Map.of("pid", pid,
+				"files", List.of()))));
+		post("admin", "/api/v4/jobs", anonymousJob).expectStatus().isEqualTo(422).expectBody()
+			.jsonPath("$.message").isEqualTo("Contact email should be specified for an anonymous job.");
+		var foreignDataset = Map.of("type", "archive", "ownerGroup", "group2", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))));
+		post("user2", "/api/v4/jobs", foreignDataset).expectStatus().isForbidden().expectBody()
+			.jsonPath("$.message").isEqualTo("User does not have access to all datasets, cannot create job.");
 	}
 
 	@Test

@@ -29,7 +29,7 @@ class JobV3MappingTest extends CatalogTest {
 				.append("accessGroups", List.of("elsewhere")));
 		Mono.from(database.getCollection("UserIdentity").insertOne(elsewhere)).block(Duration.ofSeconds(10));
 
-		post("user1", "/api/v3/jobs", body).expectStatus().isBadRequest().expectBody()
+		post("user1", "/api/v3/jobs", body).expectStatus().isForbidden().expectBody()
 			.jsonPath("$.message").isEqualTo("Invalid new job. Owner group should be specified.")
 			.jsonPath("$.errors[0].field").isEqualTo("ownerGroup");
 	}

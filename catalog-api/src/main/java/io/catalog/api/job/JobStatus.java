@@ -11,16 +11,19 @@ import io.catalog.api.web.Problems;
 /**
  * The known job statuses and the moves between them. SciCat keeps free strings, and so does the catalog for
  * statuses of its own that a facility's archive system reports ({@code "finished"}, {@code "custom_message"});
- * a move between two known statuses that the machine does not allow is 409. A status may repeat itself to carry
- * a new message; finished and cancelled jobs stay so.
+ * a move between two known statuses that the machine does not allow is 409. A job may finish without passing
+ * through {@code inProgress} (a quick job; SciCat's clients do so); a status may repeat itself to carry a new message;
+ * finished and cancelled jobs stay so.
  */
 final class JobStatus {
 
 	static final String CREATED = "jobCreated";
 
 	static final Map<String, Set<String>> NEXT = Map.of(
-			CREATED, Set.of("jobSubmitted", "jobForwarded", "inProgress", "jobCancelled", "finishedUnsuccessful"),
-			"jobSubmitted", Set.of("jobForwarded", "inProgress", "jobCancelled", "finishedUnsuccessful"),
+			CREATED, Set.of("jobSubmitted", "jobForwarded", "inProgress", "jobCancelled", "finishedSuccessful",
+					"finishedUnsuccessful", "finishedWithDatasetErrors"),
+			"jobSubmitted", Set.of("jobForwarded", "inProgress", "jobCancelled", "finishedSuccessful",
+					"finishedUnsuccessful", "finishedWithDatasetErrors"),
 			"jobForwarded", Set.of("inProgress", "jobCancelled", "finishedSuccessful", "finishedUnsuccessful",
 					"finishedWithDatasetErrors"),
 			"inProgress", Set.of("finishedSuccessful", "finishedUnsuccessful", "finishedWithDatasetErrors",

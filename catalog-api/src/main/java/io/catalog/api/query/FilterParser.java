@@ -63,9 +63,14 @@ public final class FilterParser {
 				scopes(node.path("include")));
 	}
 
-	/** Parses a bare {@code where} condition (as the {@code count} endpoints take it). */
+	/**
+	 * Parses a bare {@code where} condition (as the {@code count} endpoints take it); one wrapped as a filter
+	 * ({@code {"where": {...}}}, as newer SciCat clients send it) is its inner condition.
+	 */
 	public Document parseWhere(String json, Schema schema) {
-		return Conditions.where(read(json, "where"), schema);
+		var node = read(json, "where");
+		var wrapped = node.size() == 1 ? node.get("where") : null;
+		return Conditions.where(wrapped != null && wrapped.isObject() ? wrapped : node, schema);
 	}
 
 	/** Parses a {@code limits} parameter on its own. */

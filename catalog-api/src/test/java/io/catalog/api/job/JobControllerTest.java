@@ -68,9 +68,12 @@ class JobControllerTest extends CatalogTest {
 	}
 
 	@Test
-	void anIllegalStatusMoveIs409() {
+	void aJobMayFinishAtOnceButAFinishedJobStaysFinished() {
 		var id = created("user1", "/api/v4/jobs", archiveJob(dataset("group1"))).get("id");
-		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful", "statusMessage", "done"), id).expectStatus().isEqualTo(409);
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "finishedSuccessful", "statusMessage", "done"), id)
+			.expectStatus().isOk();
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage", "again"), id)
+			.expectStatus().isEqualTo(409);
 	}
 
 	@Test

@@ -118,6 +118,9 @@ class DatasetSearchControllerTest extends DatasetSearchTest {
 		assertThat(getObject(null, "/api/v3/datasets/count")).containsEntry("count", 1);
 		assertThat(getObject("admin", "/api/v3/datasets/count?where={w}", "{\"ownerGroup\":\"group1\"}"))
 			.containsEntry("count", 2);
+		// newer SciCat clients wrap the condition as a filter in the where parameter
+		assertThat(getObject("admin", "/api/v3/datasets/count?where={w}", "{\"where\":{\"ownerGroup\":\"group1\"}}"))
+			.containsEntry("count", 2);
 	}
 
 	@Test

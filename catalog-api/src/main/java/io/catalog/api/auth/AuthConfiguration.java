@@ -90,8 +90,9 @@ class AuthConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper mapper,
 			BearerAuthentication bearer, OidcLogin oidcLogin) {
-		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> UnauthorizedProblem.write(exchange, mapper,
-				"invalid or expired token");
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> UnauthorizedProblem.expired(ex)
+				? UnauthorizedProblem.write(exchange, mapper, "the token has expired: sign in again", "SESSION_EXPIRED")
+				: UnauthorizedProblem.write(exchange, mapper, "invalid or expired token", "Unauthorized");
 		oidcLogin.configure(http);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -131,7 +131,8 @@ final class OidcLogin implements ReactiveClientRegistrationRepository {
 	private ServerAuthenticationFailureHandler failure() {
 		return (exchange, exception) -> {
 			log.info("OIDC sign-in failed: {}", exception.getMessage());
-			return UnauthorizedProblem.write(exchange.getExchange(), mapper, "the identity provider's sign-in failed");
+			return UnauthorizedProblem.write(exchange.getExchange(), mapper, "the identity provider's sign-in failed",
+					"Unauthorized");
 		};
 	}
 

@@ -39,7 +39,7 @@ class UserJwtController {
 	/** The longest a minted token lives, also what {@code "never"} means here. */
 	static final Duration MAX_LIFETIME = Duration.ofDays(30);
 
-	private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d|w|y)?");
+	private static final Pattern DURATION = Pattern.compile("(-?\\d{1,12})\\s*(ms|s|m|h|d|w|y)?");
 
 	private final Tokens tokens;
 
@@ -122,8 +122,11 @@ class UserJwtController {
 		if (asked.compareTo(MAX_LIFETIME) > 0) {
 			return MAX_LIFETIME;
 		}
+		if (asked.isNegative()) {
+			return Duration.ofSeconds(Math.max(asked.toSeconds(), -MAX_LIFETIME.toSeconds()));
+		}
 		if (asked.toSeconds() < 1) {
-			throw new InvalidInputException("expiresIn", "must be at least one second");
+			throw new InvalidInputException("expiresIn", "must be at least one second (or negative: a token already expired)");
 		}
 		return asked;
 	}

@@ -148,9 +148,10 @@ class JobDrafts {
 				if (!params.containsKey("datasetList")) {
 					throw JobProblems.badRequest("jobParams.datasetList", "Dataset ids list was not provided in jobParams");
 				}
-				var passes = datasetRule(rule.get(), request, caller, jobUser, job.getString("ownerGroup"));
+				var admin = policy.level(caller) == JobPolicy.Level.ADMIN;
+				Predicate<Document> passes = admin ? d -> true : datasetRule(rule.get(), request, caller, jobUser);
 				refused = (int) found.stream().filter(passes.negate()).count();
-				if (refused > 0 && policy.level(caller) != JobPolicy.Level.ADMIN) {
+				if (refused > 0) {
 					throw JobProblems.forbidden("jobParams.datasetList",
 							"User does not have access to all datasets, cannot create job.");
 				}
@@ -201,38 +202,38 @@ class JobDrafts {
 		return null;
 	}
 
-	/** Which datasets pass the type's dataset rule for the job's owner group and the user it is created for. */
-	private Predicate<Document> datasetRule(String rule, Document request, Caller caller, Caller jobUser, String group) {
+	/**
+	 * Which datasets pass the type's dataset rule, as newer SciCat decides it: by the groups of whom the job is for
+	 * (the privileged creator's named owner user, nobody's when none is named; everyone else's own groups).
+	 * {@code #datasetOwner} needs an authenticated caller (401) and such groups (403).
+	 */
+	private Predicate<Document> datasetRule(String rule, Document request, Caller caller, Caller jobUser) {
 		Predicate<Document> published = d -> Boolean.TRUE.equals(d.get("isPublished"));
-		boolean forGroup = jobUser == null && group != null || jobUser != null && jobUser.isMemberOf(group);
-		var userGroups = jobUser == null ? Set.<String>of() : jobUser.groups();
+		Set<String> groups;
+		if (!caller.authenticated()) {
+			groups = Set.of();
+		}
+		else if (policy.level(caller) == JobPolicy.Level.CREATE_PRIVILEGED) {
+			var forSelf = caller.username().equals(request.getString("ownerUser"));
+			groups = forSelf ? caller.groups() : jobUser == null ? Set.of() : jobUser.groups();
+		}
+		else {
+			groups = caller.groups();
+		}
 		return switch (rule) {
-			case "#datasetPublic" -> published;
-			case "#datasetAccess" -> {
-				if (forGroup) {
-					yield published.or(d -> group.equals(d.get("ownerGroup")) || groupsIn(d).contains(group));
-				}
-				if (jobUser != null && group == null) {
-					yield published.or(d -> userGroups.contains(d.get("ownerGroup"))
-							|| groupsIn(d).stream().anyMatch(userGroups::contains));
-				}
-				if (jobUser != null) {
-					yield published.or(d -> group.equals(d.get("ownerGroup")) && userGroups.contains(group)
-							|| groupsIn(d).contains(group) && groupsIn(d).stream().anyMatch(userGroups::contains));
-				}
-				yield published;
-			}
+			case "#datasetAccess" -> groups.isEmpty() ? published : published
+				.or(d -> groups.contains(d.get("ownerGroup")) || groupsIn(d).stream().anyMatch(groups::contains));
 			case "#datasetOwner" -> {
-				if (!caller.authenticated() || policy.level(caller) != JobPolicy.Level.ADMIN
-						&& request.get("ownerGroup") == null && request.get("ownerUser") == null) {
+				if (!caller.authenticated()) {
 					throw Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED, "User not authenticated");
 				}
-				if (forGroup) {
-					yield d -> group.equals(d.get("ownerGroup"));
+				if (groups.isEmpty()) {
+					throw JobProblems.forbidden("ownerGroup",
+							"User does not belong to any group, cannot create job with #datasetOwner authorization.");
 				}
-				yield jobUser != null && group == null ? d -> userGroups.contains(d.get("ownerGroup")) : d -> false;
+				yield d -> groups.contains(d.get("ownerGroup"));
 			}
-			default -> d -> true;
+			default -> published;
 		};
 	}
 

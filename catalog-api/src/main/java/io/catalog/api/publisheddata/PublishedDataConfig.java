@@ -3,6 +3,7 @@ package io.catalog.api.publisheddata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,48 @@ final class PublishedDataConfig {
 	/** The configuration as the frontend reads it. */
 	Map<String, Object> document() {
 		return document;
+	}
+
+	/**
+	 * The metadata the schema's defaults give a new publication: each {@code default} of a property, and the
+	 * {@code dynamicDefaults} SciCat knows ({@code currentYear}), found through {@code allOf}, {@code anyOf} and
+	 * {@code oneOf}; nested objects get their own defaults.
+	 */
+	Document defaults() {
+		return defaultsOf(document.get("metadataSchema"));
+	}
+
+	private static Document defaultsOf(Object schema) {
+		var defaults = new Document();
+		if (!(schema instanceof Map<?, ?> map)) {
+			return defaults;
+		}
+		for (var combined : List.of("allOf", "anyOf", "oneOf")) {
+			if (map.get(combined) instanceof List<?> parts) {
+				parts.forEach(part -> defaultsOf(part).forEach(defaults::putIfAbsent));
+			}
+		}
+		if (map.get("dynamicDefaults") instanceof Map<?, ?> dynamic) {
+			dynamic.forEach((name, function) -> {
+				if ("currentYear".equals(function)) {
+					defaults.put(String.valueOf(name), Year.now().getValue());
+				}
+			});
+		}
+		if (map.get("properties") instanceof Map<?, ?> properties) {
+			properties.forEach((name, property) -> {
+				if (property instanceof Map<?, ?> definition && definition.containsKey("default")) {
+					defaults.putIfAbsent(String.valueOf(name), definition.get("default"));
+				}
+				else if (property instanceof Map<?, ?> definition && "object".equals(definition.get("type"))) {
+					var nested = defaultsOf(definition);
+					if (!nested.isEmpty()) {
+						defaults.putIfAbsent(String.valueOf(name), nested);
+					}
+				}
+			});
+		}
+		return defaults;
 	}
 
 	/** Why the metadata does not meet the schema, each under {@code metadata}; nothing when there is no schema. */

@@ -45,10 +45,19 @@ class PublishedDataController {
 
 	private final ObjectMapper mapper;
 
-	PublishedDataController(Catalog catalog, PublishedDataService published, ObjectMapper mapper) {
+	private final FormPopulate form;
+
+	PublishedDataController(Catalog catalog, PublishedDataService published, ObjectMapper mapper, FormPopulate form) {
 		this.catalog = catalog;
 		this.published = published;
 		this.mapper = mapper;
+		this.form = form;
+	}
+
+	@GetMapping("/formpopulate")
+	@Operation(operationId = "publishedDataFormPopulate", summary = "What a publication form for the datasets starts from: type, description, proposal title and abstract, thumbnail, the schema's default metadata")
+	Mono<Map<String, Object>> formPopulate(@RequestParam(required = false) List<String> pid, Caller caller) {
+		return Mono.defer(() -> form.of(pid, caller));
 	}
 
 	@PostMapping

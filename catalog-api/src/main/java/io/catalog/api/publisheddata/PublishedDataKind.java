@@ -7,8 +7,13 @@ import static io.catalog.api.schema.FieldType.OBJECT;
 import static io.catalog.api.schema.FieldType.STRING;
 import static io.catalog.api.schema.FieldType.STRINGS;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
 
 import io.catalog.api.access.Resource;
 import io.catalog.api.document.EntityKind;
@@ -75,6 +80,28 @@ public final class PublishedDataKind {
 
 	public static final EntityKind KIND = new EntityKind(Resource.PUBLISHED_DATA, "PublishedData", "doi", QUERY,
 			Map.of());
+
+	private static final int MAX_WORDS = 10;
+
+	/** The fields a text search reads (SciCat indexes every string field for {@code $text}). */
+	private static final List<String> TEXT_FIELDS = List.of("title", "abstract", "doi", "creator", "publisher",
+			"dataDescription", "resourceType", "metadata.creators.name", "metadata.publisher.name", "metadata.description");
+
+	/**
+	 * SciCat's v4 {@code fields.text}: publications where any of the words occurs in a text field, ignoring case;
+	 * the words are matched literally, never as patterns.
+	 */
+	static Document textCondition(String text) {
+		var words = Arrays.stream(text.trim().split("\\s+")).filter(word -> !word.isEmpty()).limit(MAX_WORDS).toList();
+		var any = new ArrayList<Document>();
+		for (var word : words) {
+			for (var field : TEXT_FIELDS) {
+				any.add(new Document(field, new Document("$regex", Pattern.quote(word)).append("$options", "i")));
+			}
+		}
+		return any.isEmpty() ? new Document() : new Document("$or", any);
+	}
+
 
 	private PublishedDataKind() {
 	}

@@ -5,6 +5,10 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +29,7 @@ import io.catalog.api.contract.ApiBody;
 import io.catalog.api.contract.ApiReturns;
 import io.catalog.api.document.Catalog;
 import io.catalog.api.query.Filter;
+import io.catalog.api.web.InvalidInputException;
 import io.catalog.api.schema.Schema;
 
 /**
@@ -40,15 +45,27 @@ class PublishedDataV4Controller {
 
 	private final PublishedDataService published;
 
-	PublishedDataV4Controller(Catalog catalog, PublishedDataService published) {
+	private final FormPopulate form;
+
+	private final ObjectMapper mapper;
+
+	PublishedDataV4Controller(Catalog catalog, PublishedDataService published, FormPopulate form, ObjectMapper mapper) {
+		this.mapper = mapper;
 		this.catalog = catalog;
 		this.published = published;
+		this.form = form;
 	}
 
 	@GetMapping("/config")
 	@Operation(operationId = "publishedDataConfig", summary = "The metadata schema and form of published data (PUBLISHED_DATA_CONFIG_FILE)")
 	Map<String, Object> config() {
 		return published.config();
+	}
+
+	@GetMapping("/formpopulate")
+	@Operation(operationId = "publishedDataFormPopulateV4", summary = "What a publication form for the datasets starts from: type, description, proposal title and abstract, thumbnail, the schema's default metadata")
+	Mono<Map<String, Object>> formPopulate(@RequestParam(required = false) List<String> pid, Caller caller) {
+		return Mono.defer(() -> form.of(pid, caller));
 	}
 
 	@PostMapping
@@ -133,11 +150,35 @@ class PublishedDataV4Controller {
 			.map(PublishedDataKind.KIND::toJson);
 	}
 
+	/** The where in {@code fields}, its {@code text} (SciCat's {@code $text} search) read as words in text fields. */
+	private Document textSearch(String fieldsJson) {
+		JsonNode fields;
+		try {
+			fields = mapper.readTree(fieldsJson);
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidInputException("fields", "is not JSON: " + ex.getOriginalMessage());
+		}
+		if (!(fields instanceof ObjectNode object) || !object.has("text")) {
+			return catalog.filters().parseWhere(fieldsJson, PublishedDataKind.KIND.schema());
+		}
+		var text = object.remove("text");
+		if (!text.isTextual()) {
+			throw new InvalidInputException("fields.text", "must be a string");
+		}
+		var search = PublishedDataKind.textCondition(text.asText());
+		if (object.isEmpty()) {
+			return search;
+		}
+		var rest = catalog.filters().parseWhere(object.toString(), PublishedDataKind.KIND.schema());
+		return search.isEmpty() ? rest : new Document("$and", List.of(rest, search));
+	}
+
 	/** SciCat's v4 list parameters as one filter: the filter, its where and the where in {@code fields}, the limits. */
 	private Filter query(String filterJson, String fieldsJson, String limitsJson) {
 		var filter = catalog.filter(PublishedDataKind.KIND, filterJson);
 		if (fieldsJson != null && !fieldsJson.isBlank()) {
-			var where = catalog.filters().parseWhere(fieldsJson, PublishedDataKind.KIND.schema());
+			var where = textSearch(fieldsJson);
 			filter = filter.withWhere(filter.where().isEmpty() ? where
 					: new Document("$and", List.of(filter.where(), where)));
 		}

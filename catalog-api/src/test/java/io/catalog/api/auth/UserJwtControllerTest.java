@@ -71,4 +71,14 @@ class UserJwtControllerTest extends CatalogTest {
 		return new ObjectMapper().readValue(new String(payload, StandardCharsets.UTF_8), Map.class);
 	}
 
+	@Test
+	void anAdminMayMintAnExpiredTokenWhichIsRefusedAsSessionExpired() {
+		var jwt = (String) created("admin", "/api/v3/users/user1/jwt", Map.of("expiresIn", "-5")).get("jwt");
+		web.post().uri("/api/v3/datasets").header("Authorization", "Bearer " + jwt).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Requests.rawDataset("group1")).exchange().expectStatus().isUnauthorized()
+			.expectBody().jsonPath("$.message").isEqualTo("SESSION_EXPIRED");
+		web.get().uri("/api/v3/datasets").header("Authorization", "Bearer not-a-token").exchange()
+			.expectStatus().isUnauthorized().expectBody().jsonPath("$.message").isEqualTo("Unauthorized");
+	}
+
 }

@@ -64,4 +64,21 @@ class PublishedDataConfigTest {
 			.isInstanceOf(IllegalStateException.class).hasMessageContaining("bad.json");
 	}
 
+	@Test
+	void defaultsComeFromTheSchemaThroughCombinationsAndDynamicDefaults() throws IOException {
+		var schema = """
+				{"metadataSchema": {"allOf": [{"dynamicDefaults": {"publicationYear": "currentYear"}},
+				  {"type": "object", "properties": {"language": {"type": "string", "default": "en"},
+				    "publisher": {"type": "object", "properties": {"name": {"type": "string", "default": "PSI"}}},
+				    "title": {"type": "string"}}}]}}
+				""";
+		var config = PublishedDataConfig.load(Files.writeString(dir.resolve("defaults.json"), schema).toString(),
+				new ObjectMapper());
+		assertThat(config.defaults()).containsEntry("publicationYear", java.time.Year.now().getValue())
+			.containsEntry("language", "en")
+			.containsEntry("publisher", new org.bson.Document("name", "PSI"))
+			.doesNotContainKey("title");
+		assertThat(PublishedDataConfig.load(dir.resolve("none.json").toString(), new ObjectMapper()).defaults()).isEmpty();
+	}
+
 }

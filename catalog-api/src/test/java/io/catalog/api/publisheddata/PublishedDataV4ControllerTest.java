@@ -119,4 +119,45 @@ class PublishedDataV4ControllerTest extends CatalogTest {
 		as(null).get().uri("/api/v4/PublishedData/config").exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void aTextInFieldsFindsPublicationsByWordsOfTheirTitleOrAbstractLiterally() {
+		create("user1", publication(List.of()));
+		var other = publication(List.of());
+		other.put("title", "Powder diffraction (2.5)");
+		other.put("abstract", "Nothing else");
+		create("user1", other);
+		assertThat(textSearch("{\"text\":\"BEAM\"}")).singleElement()
+			.satisfies(p -> assertThat(p).containsEntry("title", "Beam study"));
+		assertThat(textSearch("{\"text\":\"saw diffraction\"}")).hasSize(2);
+		assertThat(textSearch("{\"text\":\"(2.5)\"}")).singleElement()
+			.satisfies(p -> assertThat(p).containsEntry("title", "Powder diffraction (2.5)"));
+		assertThat(textSearch("{\"text\":\".*\"}")).isEmpty();
+		assertThat(textSearch("{\"text\":\"beam\",\"createdBy\":\"user2\"}")).isEmpty();
+		as("user1").get().uri(b -> b.path("/api/v4/PublishedData").queryParam("fields", "{f}").build("{\"text\":5}"))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("fields.text");
+	}
+
+	private List<Map<String, Object>> textSearch(String fields) {
+		return as("user1").get().uri(b -> b.path("/api/v4/PublishedData").queryParam("fields", "{f}").build(fields))
+			.exchange().expectStatus().isOk().expectBody(JSON_ARRAY).returnResult().getResponseBody();
+	}
+
+	@Test
+	void theFormStartsFromWhatTheCallerMayReadOfTheDataset() {
+		var proposal = Map.of("proposalId", "p-form", "title", "Proposal title", "abstract", "Proposal abstract",
+				"email", "pi@facility.test", "ownerGroup", "group1");
+		created("proposalIngestor", "/api/v3/proposals", proposal);
+		var body = new HashMap<String, Object>(Requests.rawDataset("group1"));
+		body.put("description", "A run");
+		body.put("proposalIds", List.of("p-form"));
+		var pid = (String) created("admin", "/api/v3/Datasets", body).get("pid");
+		var form = getObject("user1", "/api/v4/PublishedData/formpopulate?pid={pid}", pid);
+		assertThat(form).containsEntry("resourceType", "raw").containsEntry("description", "A run")
+			.containsEntry("title", "Proposal title").containsEntry("abstract", "Proposal abstract")
+			.containsKey("metadata");
+		assertThat(getObject("user2", "/api/v3/PublishedData/formpopulate?pid={pid}", pid)).containsOnlyKeys("metadata");
+		as("user1").get().uri("/api/v4/PublishedData/formpopulate").exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("pid");
+	}
+
 }

@@ -1,0 +1,122 @@
+// The dataset page: details, scientific metadata as a tree with units, files paged, lineage both ways, lifecycle,
+// attachments, and the archive and retrieve actions a signed-in user may start.
+import { account, api, bytes, date, el, show, token } from "./catalog.js";
+
+const FILES_PER_PAGE = 100;
+const DETAILS = [["pid", "PID"], ["type", "Type"], ["description", "Description"], ["owner", "Owner"],
+  ["ownerGroup", "Owner group"], ["accessGroups", "Access groups"], ["principalInvestigator", "Principal investigator"],
+  ["creationTime", "Created"], ["creationLocation", "Location"], ["sourceFolder", "Source folder"],
+  ["size", "Size"], ["numberOfFiles", "Files"], ["keywords", "Keywords"], ["proposalIds", "Proposals"],
+  ["sampleIds", "Samples"], ["instrumentIds", "Instruments"], ["isPublished", "Published"]];
+const $ = (id) => document.getElementById(id);
+const pid = new URLSearchParams(location.search).get("pid");
+const path = `/api/v3/datasets/${encodeURIComponent(pid ?? "")}`;
+
+function value(name, v) {
+  if (name === "creationTime") return date(v);
+  if (name === "size") return bytes(v);
+  if (Array.isArray(v)) return v.join(", ");
+  return typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+}
+
+function details(dataset) {
+  const present = (v) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+  show($("details"), DETAILS.filter(([name]) => present(dataset[name]))
+    .flatMap(([name, label]) => [el("dt", {}, label), el("dd", {}, value(name, dataset[name]))]));
+}
+
+/** A quantity ({value, unit} or SciCat's older {v, u}) shows with its unit, its SI value in the tooltip. */
+function quantity(entry) {
+  const v = entry.value ?? entry.v;
+  const unit = entry.unit ?? entry.u;
+  const si = entry.valueSI !== undefined ? `${entry.valueSI} ${entry.unitSI ?? ""}`.trim() : undefined;
+  return el("span", { class: "quantity", title: si ? `SI: ${si}` : undefined },
+    Array.isArray(v) ? v.join(" – ") : String(v), unit ? el("span", { class: "unit" }, ` ${unit}`) : "");
+}
+
+function tree(metadata) {
+  const entries = Object.entries(metadata ?? {});
+  if (!entries.length) return el("p", {}, "None");
+  return el("ul", { class: "tree" }, entries.map(([key, entry]) => {
+    const leaf = entry === null || typeof entry !== "object" || Array.isArray(entry);
+    const isQuantity = !leaf && ("value" in entry || "v" in entry);
+    if (leaf || isQuantity) {
+      return el("li", {}, el("span", { class: "key" }, key), ": ",
+        isQuantity ? quantity(entry) : Array.isArray(entry) ? entry.map(String).join(", ") : String(entry));
+    }
+    return el("li", {}, el("details", { open: true }, el("summary", {}, el("span", { class: "key" }, key)), tree(entry)));
+  }));
+}
+
+async function files(total, page) {
+  const rows = await api("/api/v3/origdatablocks/fullquery/files", {
+    query: { fields: { datasetId: pid }, limits: { skip: (page - 1) * FILES_PER_PAGE, limit: FILES_PER_PAGE } } });
+  show($("files").tBodies[0], rows.flatMap((block) => block.dataFileList ?? []).map((file) => el("tr", {},
+    el("td", {}, file.path), el("td", { class: "number" }, bytes(file.size)), el("td", {}, date(file.time)))));
+  const last = Math.max(1, Math.ceil((total ?? rows.length) / FILES_PER_PAGE));
+  show($("file-pages"), last === 1 ? [] : [
+    el("button", { type: "button", disabled: page <= 1, onclick: () => files(total, page - 1) }, "Previous"),
+    el("span", {}, `Page ${page} of ${last}`),
+    el("button", { type: "button", disabled: page >= last, onclick: () => files(total, page + 1) }, "Next")]);
+}
+
+const link = (d) => el("li", {}, el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.datasetName ?? d.pid));
+
+async function lineage(dataset) {
+  const inputs = dataset.inputDatasets ?? [];
+  const derived = await api("/api/v3/datasets", { query: { filter: {
+    where: { inputDatasets: pid }, fields: ["pid", "datasetName"], limits: { limit: 100 } } } }).catch(() => []);
+  const software = dataset.usedSoftware ?? [];
+  show($("lineage"),
+    el("h3", {}, "Made from"), inputs.length ? el("ul", {}, inputs.map((p) => link({ pid: p }))) : el("p", {}, "No input datasets"),
+    software.length ? [el("h3", {}, "Software"), el("ul", {}, software.map((s) => el("li", {}, String(s))))] : [],
+    el("h3", {}, "Derived datasets"), derived.length ? el("ul", {}, derived.map(link)) : el("p", {}, "None"));
+}
+
+function lifecycle(dataset) {
+  const life = dataset.datasetlifecycle ?? {};
+  show($("lifecycle"), Object.entries(life).filter(([, v]) => v !== null && typeof v !== "object")
+    .flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
+}
+
+async function attachments() {
+  const found = await api(`${path}/attachments`).catch(() => []);
+  show($("attachments"), found.length ? found.map((a) => el("figure", {},
+    a.thumbnail?.startsWith("data:image/") ? el("img", { src: a.thumbnail, alt: a.caption ?? "attachment" }) : "",
+    el("figcaption", {}, a.caption ?? ""))) : el("p", {}, "None"));
+}
+
+/** Archive or retrieve: a job of that type over this dataset, owned by the dataset's group. */
+function actions(dataset) {
+  const life = dataset.datasetlifecycle ?? {};
+  const message = el("span", { class: "message", role: "status" });
+  const job = (type) => el("button", { type: "button", onclick: async () => {
+    try {
+      const created = await api("/api/v4/jobs", { method: "POST", body: { type, ownerGroup: dataset.ownerGroup,
+        jobParams: { datasetList: [{ pid, files: [] }] } } });
+      show(message, `${type} job ${created.id}: ${created.statusMessage ?? created.statusCode}`);
+    } catch (e) {
+      show(message, el("span", { class: "error" }, `${type} refused: ${e.message}`));
+    }
+  } }, type === "archive" ? "Archive" : "Retrieve");
+  show($("actions"), token() ? [life.archivable ? job("archive") : "", life.retrievable ? job("retrieve") : "", message] : []);
+}
+
+async function render() {
+  show($("error"));
+  try {
+    const dataset = await api(path);
+    document.title = `${dataset.datasetName ?? pid} · Catalog`;
+    show($("name"), dataset.datasetName ?? pid);
+    details(dataset);
+    show($("metadata"), tree(dataset.scientificMetadata));
+    actions(dataset);
+    lifecycle(dataset);
+    await Promise.all([files(dataset.numberOfFiles, 1), lineage(dataset), attachments()]);
+  } catch (e) {
+    show($("error"), e.status === 403 || e.status === 404 || e.status === 401
+      ? "This dataset does not exist or you may not see it; signing in may help." : e.message);
+  }
+}
+
+account($("account"), render).then(render);

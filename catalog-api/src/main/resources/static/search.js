@@ -1,0 +1,153 @@
+// The search page: text, facets with counts, one scientific condition with its unit, a sortable paged table.
+// The page's address holds the whole query, so a search can be bookmarked and shared.
+import { account, api, bytes, date, el, show, token } from "./catalog.js";
+
+const FACETS = [["type", "Type"], ["creationLocation", "Location"], ["ownerGroup", "Group"], ["keywords", "Keywords"]];
+const COLUMNS = [["datasetName", "Name"], ["type", "Type"], ["creationTime", "Created"], ["ownerGroup", "Group"],
+  ["creationLocation", "Location"], ["size", "Size"], ["numberOfFiles", "Files"]];
+const SIZES = [25, 50, 100];
+const $ = (id) => document.getElementById(id);
+
+/** The query as the address says it. */
+function state() {
+  const params = new URLSearchParams(location.search);
+  return {
+    q: params.get("q") ?? "",
+    facets: Object.fromEntries(FACETS.map(([name]) => [name, params.getAll(name)])),
+    key: params.get("key") ?? "", relation: params.get("relation") ?? "GREATER_THAN",
+    value: params.get("value") ?? "", unit: params.get("unit") ?? "",
+    published: params.get("public") === "1",
+    sort: params.get("sort") ?? "creationTime:desc",
+    page: Math.max(1, Number(params.get("page")) || 1),
+    size: SIZES.includes(Number(params.get("size"))) ? Number(params.get("size")) : SIZES[0],
+  };
+}
+
+function address(s) {
+  const params = new URLSearchParams();
+  if (s.q) params.set("q", s.q);
+  for (const [name, values] of Object.entries(s.facets)) values.forEach((v) => params.append(name, v));
+  if (s.key) {
+    params.set("key", s.key); params.set("relation", s.relation); params.set("value", s.value);
+    if (s.unit) params.set("unit", s.unit);
+  }
+  if (s.published) params.set("public", "1");
+  if (s.sort !== "creationTime:desc") params.set("sort", s.sort);
+  if (s.page > 1) params.set("page", s.page);
+  if (s.size !== SIZES[0]) params.set("size", s.size);
+  const query = params.toString();
+  return query ? `?${query}` : location.pathname;
+}
+
+/** Moves to another query: a new history entry, then the results. */
+function go(change) {
+  const next = { ...state(), page: 1, ...change };
+  history.pushState(null, "", address(next));
+  render();
+}
+
+/** SciCat's fullquery fields for the query. */
+function fields(s, without) {
+  const f = {};
+  if (s.q) f.text = s.q;
+  for (const [name, values] of Object.entries(s.facets)) if (values.length && name !== without) f[name] = values;
+  if (s.key && s.value !== "") {
+    const numeric = s.relation !== "EQUAL_TO_STRING" && s.value.trim() !== "" && !Number.isNaN(Number(s.value));
+    f.scientific = [{ lhs: s.key, relation: s.relation, rhs: numeric ? Number(s.value) : s.value,
+      ...(s.unit ? { unit: s.unit } : {}) }];
+  }
+  if (s.published) f.isPublished = true;
+  return f;
+}
+
+function fillForm(s) {
+  $("q").value = s.q; $("key").value = s.key; $("relation").value = s.relation;
+  $("value").value = s.value; $("unit").value = s.unit; $("public").checked = s.published;
+  $("public-switch").hidden = !token();
+}
+
+function facetList(s, counts) {
+  return FACETS.map(([name, label]) => {
+    const chosen = s.facets[name];
+    const values = (counts[name] ?? []).filter((c) => c._id !== null && c._id !== undefined && c._id !== "");
+    return el("section", { class: "facet" }, el("h2", {}, label),
+      el("ul", {}, values.slice(0, 12).map((c) => {
+        const on = chosen.includes(String(c._id));
+        return el("li", {}, el("button", { type: "button", class: on ? "chosen" : "", "aria-pressed": String(on),
+          onclick: () => go({ facets: { ...s.facets, [name]: on ? chosen.filter((v) => v !== String(c._id)) : [...chosen, String(c._id)] } }) },
+        String(c._id), " ", el("span", { class: "n" }, c.count)));
+      })));
+  });
+}
+
+function table(s, rows) {
+  const [sortField, direction] = s.sort.split(":");
+  show($("results").tHead, el("tr", {}, COLUMNS.map(([name, label]) => {
+    const sorted = name === sortField;
+    const next = sorted && direction === "asc" ? "desc" : "asc";
+    return el("th", { scope: "col", "aria-sort": sorted ? (direction === "asc" ? "ascending" : "descending") : "none" },
+      el("button", { type: "button", onclick: () => go({ sort: `${name}:${next}`, page: s.page }) },
+        label, sorted ? (direction === "asc" ? " ▲" : " ▼") : ""));
+  })));
+  show($("results").tBodies[0], rows.map((d) => el("tr", {},
+    el("td", {}, el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.datasetName ?? d.pid)),
+    el("td", {}, d.type ?? ""), el("td", {}, date(d.creationTime)), el("td", {}, d.ownerGroup ?? ""),
+    el("td", {}, d.creationLocation ?? ""), el("td", { class: "number" }, bytes(d.size)),
+    el("td", { class: "number" }, d.numberOfFiles ?? ""))));
+}
+
+function pages(s, total) {
+  const last = Math.max(1, Math.ceil(total / s.size));
+  show($("pages"),
+    el("button", { type: "button", disabled: s.page <= 1, onclick: () => go({ page: s.page - 1, sort: s.sort }) }, "Previous"),
+    el("span", {}, `Page ${s.page} of ${last}`),
+    el("button", { type: "button", disabled: s.page >= last, onclick: () => go({ page: s.page + 1, sort: s.sort }) }, "Next"),
+    el("label", {}, " Rows ", el("select", { onchange: (e) => go({ size: Number(e.target.value), sort: s.sort }) },
+      SIZES.map((n) => el("option", { value: n, selected: n === s.size }, n)))));
+}
+
+let rendering = 0;
+
+async function render() {
+  const mine = ++rendering;
+  const s = state();
+  fillForm(s);
+  show($("error"));
+  try {
+    const limits = { skip: (s.page - 1) * s.size, limit: s.size, order: s.sort };
+    const [rows, facets] = await Promise.all([
+      api("/api/v3/datasets/fullquery", { query: { fields: fields(s), limits } }),
+      api("/api/v3/datasets/fullfacet", { query: { fields: fields(s), facets: FACETS.map(([name]) => name) } }),
+    ]);
+    if (mine !== rendering) return; // a newer query was asked meanwhile: its answer wins
+    const counts = facets[0] ?? {};
+    const total = counts.all?.[0]?.totalSets ?? rows.length;
+    show($("count"), `${total} dataset${total === 1 ? "" : "s"}`);
+    show($("facets"), facetList(s, counts));
+    table(s, rows);
+    pages(s, total);
+  } catch (e) {
+    show($("error"), e.message);
+  }
+}
+
+/** Key completion with the units each key is written in. */
+async function keys() {
+  try {
+    const uses = await api("/api/v3/datasets/metadataKeys", { query: { detail: "true" } });
+    show($("keys"), uses.slice(0, 500).map((u) => el("option", { value: u.key },
+      u.units?.length ? `${u.key} (${u.units.join(", ")})` : u.key)));
+    const units = new Set(uses.flatMap((u) => u.units ?? []));
+    show($("units"), [...units].slice(0, 200).map((unit) => el("option", { value: unit })));
+  } catch (e) {
+    show($("keys"));
+  }
+}
+
+$("query").addEventListener("submit", (event) => {
+  event.preventDefault();
+  go({ q: $("q").value.trim(), key: $("key").value.trim(), relation: $("relation").value,
+    value: $("value").value.trim(), unit: $("unit").value.trim(), published: $("public").checked });
+});
+window.addEventListener("popstate", render);
+account($("account"), () => { render(); keys(); }).then(() => { render(); keys(); });

@@ -1,0 +1,201 @@
+package io.catalog.api.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.catalog.api.support.CatalogTest;
+import io.catalog.api.support.Requests;
+import io.catalog.api.support.TestAccounts;
+
+/**
+ * The web GUI served at {@code /}, driven in Debian's Chromium through its chromedriver (never a downloaded browser):
+ * an anonymous visitor's search, a group member's facets and unit condition, the dataset page, and an archive job
+ * started from it. Skipped, saying so, where Chromium or chromedriver is not installed.
+ */
+@Tag("browser")
+class WebGuiBrowserTest extends CatalogTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+		var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=1280,900");
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void signedOut() {
+		open("/");
+		((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+	}
+
+	private void open(String path) {
+		browser.get("http://127.0.0.1:" + port + path);
+	}
+
+	private WebDriverWait waiting() {
+		return new WebDriverWait(browser, Duration.ofSeconds(20));
+	}
+
+	private String dataset(String name, String group, boolean published, String type, Map<String, Object> more) {
+		var body = new HashMap<String, Object>(Requests.rawDataset(group));
+		body.put("datasetName", name);
+		body.put("isPublished", published);
+		body.putAll(more);
+		if ("derived".equals(type)) {
+			body.put("type", "derived");
+			body.put("investigator", "Ada");
+			body.put("usedSoftware", List.of("tomopy 1.15"));
+			body.remove("principalInvestigator");
+			body.remove("creationLocation");
+		}
+		return (String) created("ingestor", "/api/v3/datasets", body).get("pid");
+	}
+
+	/** The names in the results table, read in one step so that a table drawn again meanwhile is no fault. */
+	@SuppressWarnings("unchecked")
+	private List<String> names() {
+		return (List<String>) ((JavascriptExecutor) browser).executeScript(
+				"return [...document.querySelectorAll('#results tbody tr td:first-child a')].map(a => a.textContent)");
+	}
+
+	private void waitForNames(String... expected) {
+		waiting().until(driver -> names().equals(List.of(expected)));
+	}
+
+	private void signIn(String username) {
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(TestAccounts.password(username));
+		browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("account"), "Signed in as " + username));
+	}
+
+	/** Keeps what the browser shows in target/screenshots, for a look after the run (the README's come from there). */
+	private static void screenshot(String name) throws java.io.IOException {
+		var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+		Files.createDirectories(Path.of("target/screenshots"));
+		Files.write(Path.of("target/screenshots", name + ".png"), png);
+	}
+
+	@Test
+	void anAnonymousVisitorSearchesPublishedDatasetsByTextAndTheAddressKeepsTheQuery() {
+		dataset("tomography alpha", "group1", true, "raw", Map.of("creationTime", "2026-03-01T10:00:00Z"));
+		dataset("diffraction beta", "group1", true, "raw", Map.of("creationTime", "2026-03-02T10:00:00Z"));
+		dataset("tomography secret", "group1", false, "raw", Map.of());
+
+		open("/");
+		waitForNames("diffraction beta", "tomography alpha");
+		assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2 datasets");
+
+		browser.findElement(By.id("q")).sendKeys("tomography\n");
+		waitForNames("tomography alpha");
+		assertThat(browser.getCurrentUrl()).contains("q=tomography");
+
+		open("/?q=diffraction");
+		waitForNames("diffraction beta");
+	}
+
+	@Test
+	void aGroupMemberNarrowsByFacetAndByAConditionAskedInAnotherUnit() throws Exception {
+		dataset("cold run", "group1", false, "raw", Map.of("scientificMetadata",
+				Map.of("energy", Map.of("value", 9.7, "unit", "keV"))));
+		dataset("hot run", "group1", false, "raw", Map.of("scientificMetadata",
+				Map.of("energy", Map.of("value", 12, "unit", "keV"))));
+		dataset("reconstruction", "group1", false, "derived", Map.of("inputDatasets", List.of("x")));
+		dataset("other group's run", "group2", false, "raw", Map.of());
+
+		open("/");
+		signIn("user1");
+		waiting().until(driver -> names().size() == 3);
+
+		waiting().until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//nav[@id='facets']//button[starts-with(normalize-space(.), 'derived')]"))).click();
+		waitForNames("reconstruction");
+		assertThat(browser.getCurrentUrl()).contains("type=derived");
+
+		open("/?key=energy&relation=GREATER_THAN&value=10000&unit=eV");
+		waitForNames("hot run");
+		screenshot("search");
+	}
+
+	@Test
+	void theDatasetPageShowsMetadataWithUnitsFilesAndLineage() throws Exception {
+		var files = Requests.fileBlock(3, 2048);
+		var input = dataset("scan 7", "group1", true, "raw", Map.of("origdatablocks", List.of(files)));
+		dataset("scan 7 reconstructed", "group1", true, "derived", Map.of("inputDatasets", List.of(input)));
+
+		open("/dataset.html?pid=" + java.net.URLEncoder.encode(input, java.nio.charset.StandardCharsets.UTF_8));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("name"), "scan 7"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("metadata"), "energy: 9.7 keV"));
+		waiting().until(driver -> driver.findElements(By.cssSelector("#files tbody tr")).size() == 3);
+		screenshot("dataset");
+		var derived = waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("scan 7 reconstructed")));
+
+		derived.click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lineage"), "Made from"));
+		assertThat(browser.findElement(By.id("lineage")).findElements(By.tagName("a"))).singleElement()
+			.satisfies(link -> assertThat(link.getAttribute("href")).contains(java.net.URLEncoder.encode(input,
+					java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void aHiddenDatasetSaysSoAndASignedInOwnerArchivesIt() {
+		var pid = dataset("private run", "group1", false, "raw", Map.of());
+		var page = "/dataset.html?pid=" + java.net.URLEncoder.encode(pid, java.nio.charset.StandardCharsets.UTF_8);
+
+		open(page);
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "may not see it"));
+
+		signIn("user1");
+		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='actions']/button[.='Archive']"))).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actions"), "archive job "));
+
+		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody();
+		assertThat(jobs).singleElement().satisfies(job -> assertThat(job).containsEntry("type", "archive"));
+	}
+
+}

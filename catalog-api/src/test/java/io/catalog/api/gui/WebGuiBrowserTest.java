@@ -198,4 +198,36 @@ class WebGuiBrowserTest extends CatalogTest {
 		assertThat(jobs).singleElement().satisfies(job -> assertThat(job).containsEntry("type", "archive"));
 	}
 
+	@Test
+	void theJobsPageFollowsAJobsStatusWithoutAReload() {
+		var pid = dataset("run to archive", "group1", false, "raw", Map.of());
+		var job = created("user1", "/api/v4/jobs", Map.of("type", "archive", "ownerGroup", "group1", "jobParams",
+				Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of())))));
+
+		open("/jobs.html");
+		signIn("user1");
+		var status = By.cssSelector("#jobs tr[data-id='" + job.get("id") + "'] td.status");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(status, "jobSubmitted"));
+
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage", "packing"),
+				job.get("id")).expectStatus().isOk();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(status, "inProgress"));
+	}
+
+	@Test
+	void aTokenCreatedOnItsPageIsShownOnceWorksAndIsRevokedThere() {
+		open("/tokens.html");
+		signIn("user1");
+		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("name"))).sendKeys("nightly script\n");
+		var secret = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token"))).getText();
+		web.get().uri("/api/v3/users/my/self").header("Authorization", "Bearer " + secret).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo("user1");
+
+		waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Revoke nightly script']")))
+			.click();
+		waiting().until(driver -> driver.findElements(By.cssSelector("#tokens tbody tr")).isEmpty());
+		web.get().uri("/api/v3/users/my/self").header("Authorization", "Bearer " + secret).exchange()
+			.expectStatus().isUnauthorized();
+	}
+
 }

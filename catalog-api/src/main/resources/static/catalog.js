@@ -60,6 +60,25 @@ export function date(iso) {
   return iso ? el("time", { datetime: iso, title: iso }, new Date(iso).toLocaleString()) : "";
 }
 
+// The identity provider's sign-in ends on a page of the catalog with the catalog's token in the address (SciCat's
+// access-token and user-id): keep the token for this tab and take both out of the address and its history.
+const arrived = new URLSearchParams(location.search);
+if (arrived.has("access-token")) {
+  sessionStorage.setItem(TOKEN, arrived.get("access-token"));
+  arrived.delete("access-token");
+  arrived.delete("user-id");
+  history.replaceState(null, "", `${location.pathname}${arrived.size ? `?${arrived}` : ""}`);
+}
+
+/** Whether the catalog signs in through an identity provider (its start answers with a redirect, else 404). */
+async function providerSignIn() {
+  try {
+    return (await fetch("/api/v3/auth/oidc", { redirect: "manual" })).type === "opaqueredirect";
+  } catch (e) {
+    return false;
+  }
+}
+
 /** Shows the signed-in user, or a sign-in form, in the page header; calls back after a change. */
 export async function account(header, changed) {
   if (token()) {
@@ -67,9 +86,11 @@ export async function account(header, changed) {
       const me = await api("/api/v3/users/my/self");
       show(header, el("span", { class: "who" }, "Signed in as ", el("strong", {}, me.username)),
         el("button", { type: "button", onclick: async () => {
-          await api("/api/v3/auth/logout", { method: "POST" }).catch(() => {});
+          const answer = await api("/api/v3/auth/logout", { method: "POST" }).catch(() => null);
           sessionStorage.removeItem(TOKEN);
-          account(header, changed).then(changed);
+          // signed in through the identity provider: end its session too, or the next sign-in skips the password
+          if (answer?.logoutURL) location.assign(answer.logoutURL);
+          else account(header, changed).then(changed);
         } }, "Sign out"));
       return me;
     } catch (e) {
@@ -81,6 +102,8 @@ export async function account(header, changed) {
     el("label", {}, "User ", el("input", { name: "username", autocomplete: "username", required: true })),
     el("label", {}, "Password ", el("input", { name: "password", type: "password", autocomplete: "current-password", required: true })),
     el("button", { type: "submit" }, "Sign in"), message);
+  providerSignIn().then((yes) => yes && form.append(" or ",
+    el("a", { href: "/api/v3/auth/oidc", id: "provider-sign-in" }, "sign in with your institution")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     try {

@@ -1,8 +1,10 @@
 // The search page: text, facets with counts, one scientific condition with its unit, a sortable paged table.
 // The page's address holds the whole query, so a search can be bookmarked and shared.
 import { account, api, bytes, date, el, show, token } from "./catalog.js";
+import { cart } from "./cart.js";
 
-const FACETS = [["type", "Type"], ["creationLocation", "Location"], ["ownerGroup", "Group"], ["keywords", "Keywords"]];
+const FACETS = [["type", "Type"], ["creationLocation", "Location"], ["ownerGroup", "Group"], ["keywords", "Keywords"],
+  ["instrumentIds", "Instrument"], ["proposalIds", "Proposal"], ["owner", "Owner"]];
 const COLUMNS = [["datasetName", "Name"], ["type", "Type"], ["creationTime", "Created"], ["ownerGroup", "Group"],
   ["creationLocation", "Location"], ["size", "Size"], ["numberOfFiles", "Files"]];
 const SIZES = [25, 50, 100];
@@ -17,6 +19,8 @@ function state() {
     key: params.get("key") ?? "", relation: params.get("relation") ?? "GREATER_THAN",
     value: params.get("value") ?? "", unit: params.get("unit") ?? "",
     published: params.get("public") === "1",
+    from: params.get("from") ?? "", to: params.get("to") ?? "",
+    cols: (params.get("cols") ?? "").split(",").map((c) => c.trim()).filter(Boolean).slice(0, 8),
     sort: params.get("sort") ?? "creationTime:desc",
     page: Math.max(1, Number(params.get("page")) || 1),
     size: SIZES.includes(Number(params.get("size"))) ? Number(params.get("size")) : SIZES[0],
@@ -32,6 +36,9 @@ function address(s) {
     if (s.unit) params.set("unit", s.unit);
   }
   if (s.published) params.set("public", "1");
+  if (s.from) params.set("from", s.from);
+  if (s.to) params.set("to", s.to);
+  if (s.cols.length) params.set("cols", s.cols.join(","));
   if (s.sort !== "creationTime:desc") params.set("sort", s.sort);
   if (s.page > 1) params.set("page", s.page);
   if (s.size !== SIZES[0]) params.set("size", s.size);
@@ -57,12 +64,17 @@ function fields(s, without) {
       ...(s.unit ? { unit: s.unit } : {}) }];
   }
   if (s.published) f.isPublished = true;
+  if (s.from || s.to) {
+    f.creationTime = { begin: s.from ? `${s.from}T00:00:00Z` : "1900-01-01T00:00:00Z",
+      end: s.to ? `${s.to}T23:59:59.999Z` : "9999-12-31T23:59:59Z" };
+  }
   return f;
 }
 
 function fillForm(s) {
   $("q").value = s.q; $("key").value = s.key; $("relation").value = s.relation;
   $("value").value = s.value; $("unit").value = s.unit; $("public").checked = s.published;
+  $("from").value = s.from; $("to").value = s.to; $("cols").value = s.cols.join(", ");
   $("public-switch").hidden = !token();
 }
 
@@ -80,20 +92,36 @@ function facetList(s, counts) {
   });
 }
 
+/** A scientific-metadata value for a column: the quantity with its unit, or the value itself. */
+function metadataCell(dataset, key) {
+  let entry = dataset.scientificMetadata;
+  for (const part of key.split(".")) entry = entry?.[part];
+  if (entry === undefined || entry === null) return "";
+  if (typeof entry === "object" && ("value" in entry || "v" in entry)) {
+    return `${entry.value ?? entry.v}${entry.unit ?? entry.u ? ` ${entry.unit ?? entry.u}` : ""}`;
+  }
+  return typeof entry === "object" ? JSON.stringify(entry) : String(entry);
+}
+
 function table(s, rows) {
   const [sortField, direction] = s.sort.split(":");
-  show($("results").tHead, el("tr", {}, COLUMNS.map(([name, label]) => {
-    const sorted = name === sortField;
-    const next = sorted && direction === "asc" ? "desc" : "asc";
-    return el("th", { scope: "col", "aria-sort": sorted ? (direction === "asc" ? "ascending" : "descending") : "none" },
-      el("button", { type: "button", onclick: () => go({ sort: `${name}:${next}`, page: s.page }) },
-        label, sorted ? (direction === "asc" ? " ▲" : " ▼") : ""));
-  })));
+  const picked = cart.pids();
+  show($("results").tHead, el("tr", {}, el("th", { scope: "col" }, el("span", { class: "visually-hidden" }, "In cart")),
+    COLUMNS.map(([name, label]) => {
+      const sorted = name === sortField;
+      const next = sorted && direction === "asc" ? "desc" : "asc";
+      return el("th", { scope: "col", "aria-sort": sorted ? (direction === "asc" ? "ascending" : "descending") : "none" },
+        el("button", { type: "button", onclick: () => go({ sort: `${name}:${next}`, page: s.page }) },
+          label, sorted ? (direction === "asc" ? " ▲" : " ▼") : ""));
+    }), s.cols.map((key) => el("th", { scope: "col", class: "metadata" }, key))));
   show($("results").tBodies[0], rows.map((d) => el("tr", {},
+    el("td", {}, el("input", { type: "checkbox", "aria-label": `Cart: ${d.datasetName ?? d.pid}`,
+      checked: picked.includes(d.pid), onchange: (e) => cart.toggle(d, e.target.checked) })),
     el("td", {}, el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.datasetName ?? d.pid)),
     el("td", {}, d.type ?? ""), el("td", {}, date(d.creationTime)), el("td", {}, d.ownerGroup ?? ""),
     el("td", {}, d.creationLocation ?? ""), el("td", { class: "number" }, bytes(d.size)),
-    el("td", { class: "number" }, d.numberOfFiles ?? ""))));
+    el("td", { class: "number" }, d.numberOfFiles ?? ""),
+    s.cols.map((key) => el("td", { class: "metadata" }, metadataCell(d, key))))));
 }
 
 function pages(s, total) {
@@ -147,7 +175,9 @@ async function keys() {
 $("query").addEventListener("submit", (event) => {
   event.preventDefault();
   go({ q: $("q").value.trim(), key: $("key").value.trim(), relation: $("relation").value,
-    value: $("value").value.trim(), unit: $("unit").value.trim(), published: $("public").checked });
+    value: $("value").value.trim(), unit: $("unit").value.trim(), published: $("public").checked,
+    from: $("from").value, to: $("to").value,
+    cols: $("cols").value.split(",").map((c) => c.trim()).filter(Boolean).slice(0, 8) });
 });
 window.addEventListener("popstate", render);
-account($("account"), () => { render(); keys(); }).then(() => { render(); keys(); });
+account($("account"), () => { render(); keys(); cart.draw(); }).then(() => { render(); keys(); cart.draw(); });

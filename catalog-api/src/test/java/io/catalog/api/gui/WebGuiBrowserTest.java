@@ -2,25 +2,16 @@ package io.catalog.api.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,46 +29,35 @@ import io.catalog.api.support.TestAccounts;
 @Tag("browser")
 class WebGuiBrowserTest extends CatalogTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static WebDriver browser;
+	private static Browser browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-		var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=1280,900");
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
+		browser = Browser.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
 		if (browser != null) {
-			browser.quit();
+			browser.close();
 		}
 	}
 
 	@BeforeEach
 	void signedOut() {
 		open("/");
-		((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+		browser.script("sessionStorage.clear()");
 	}
 
 	private void open(String path) {
-		browser.get("http://127.0.0.1:" + port + path);
+		browser.driver.get("http://127.0.0.1:" + port + path);
 	}
 
 	private WebDriverWait waiting() {
-		return new WebDriverWait(browser, Duration.ofSeconds(20));
+		return browser.waiting();
 	}
 
 	private String dataset(String name, String group, boolean published, String type, Map<String, Object> more) {
@@ -95,11 +75,8 @@ class WebGuiBrowserTest extends CatalogTest {
 		return (String) created("ingestor", "/api/v3/datasets", body).get("pid");
 	}
 
-	/** The names in the results table, read in one step so that a table drawn again meanwhile is no fault. */
-	@SuppressWarnings("unchecked")
 	private List<String> names() {
-		return (List<String>) ((JavascriptExecutor) browser).executeScript(
-				"return [...document.querySelectorAll('#results tbody tr td:first-child a')].map(a => a.textContent)");
+		return browser.names();
 	}
 
 	private void waitForNames(String... expected) {
@@ -108,16 +85,9 @@ class WebGuiBrowserTest extends CatalogTest {
 
 	private void signIn(String username) {
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(TestAccounts.password(username));
-		browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+		browser.driver.findElement(By.name("password")).sendKeys(TestAccounts.password(username));
+		browser.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("account"), "Signed in as " + username));
-	}
-
-	/** Keeps what the browser shows in target/screenshots, for a look after the run (the README's come from there). */
-	private static void screenshot(String name) throws java.io.IOException {
-		var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-		Files.createDirectories(Path.of("target/screenshots"));
-		Files.write(Path.of("target/screenshots", name + ".png"), png);
 	}
 
 	@Test
@@ -128,11 +98,11 @@ class WebGuiBrowserTest extends CatalogTest {
 
 		open("/");
 		waitForNames("diffraction beta", "tomography alpha");
-		assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2 datasets");
+		assertThat(browser.driver.findElement(By.id("count")).getText()).isEqualTo("2 datasets");
 
-		browser.findElement(By.id("q")).sendKeys("tomography\n");
+		browser.driver.findElement(By.id("q")).sendKeys("tomography\n");
 		waitForNames("tomography alpha");
-		assertThat(browser.getCurrentUrl()).contains("q=tomography");
+		assertThat(browser.driver.getCurrentUrl()).contains("q=tomography");
 
 		open("/?q=diffraction");
 		waitForNames("diffraction beta");
@@ -154,11 +124,11 @@ class WebGuiBrowserTest extends CatalogTest {
 		waiting().until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//nav[@id='facets']//button[starts-with(normalize-space(.), 'derived')]"))).click();
 		waitForNames("reconstruction");
-		assertThat(browser.getCurrentUrl()).contains("type=derived");
+		assertThat(browser.driver.getCurrentUrl()).contains("type=derived");
 
 		open("/?key=energy&relation=GREATER_THAN&value=10000&unit=eV");
 		waitForNames("hot run");
-		screenshot("search");
+		browser.screenshot("search");
 	}
 
 	@Test
@@ -171,12 +141,12 @@ class WebGuiBrowserTest extends CatalogTest {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("name"), "scan 7"));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("metadata"), "energy: 9.7 keV"));
 		waiting().until(driver -> driver.findElements(By.cssSelector("#files tbody tr")).size() == 3);
-		screenshot("dataset");
+		browser.screenshot("dataset");
 		var derived = waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("scan 7 reconstructed")));
 
 		derived.click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lineage"), "Made from"));
-		assertThat(browser.findElement(By.id("lineage")).findElements(By.tagName("a"))).singleElement()
+		assertThat(browser.driver.findElement(By.id("lineage")).findElements(By.tagName("a"))).singleElement()
 			.satisfies(link -> assertThat(link.getAttribute("href")).contains(java.net.URLEncoder.encode(input,
 					java.nio.charset.StandardCharsets.UTF_8)));
 	}
@@ -228,6 +198,37 @@ class WebGuiBrowserTest extends CatalogTest {
 		waiting().until(driver -> driver.findElements(By.cssSelector("#tokens tbody tr")).isEmpty());
 		web.get().uri("/api/v3/users/my/self").header("Authorization", "Bearer " + secret).exchange()
 			.expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void aDateWindowAndAMetadataColumnComeFromTheAddress() {
+		dataset("early", "group1", true, "raw", Map.of("creationTime", "2026-03-01T10:00:00Z"));
+		dataset("late", "group1", true, "raw", Map.of("creationTime", "2026-03-05T10:00:00Z", "scientificMetadata",
+				Map.of("energy", Map.of("value", 12, "unit", "keV"))));
+
+		open("/?from=2026-03-02&cols=energy");
+		waitForNames("late");
+		assertThat(browser.driver.findElement(By.cssSelector("#results tbody td.metadata")).getText()).isEqualTo("12 keV");
+	}
+
+	@Test
+	void datasetsPickedIntoTheCartAreArchivedInOneJob() {
+		dataset("first", "group1", false, "raw", Map.of("creationTime", "2026-03-01T10:00:00Z"));
+		dataset("second", "group1", false, "raw", Map.of("creationTime", "2026-03-02T10:00:00Z"));
+
+		open("/");
+		signIn("user1");
+		waitForNames("second", "first");
+		browser.driver.findElement(By.cssSelector("input[aria-label='Cart: first']")).click();
+		browser.driver.findElement(By.cssSelector("input[aria-label='Cart: second']")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("cart"), "Cart: 2 datasets"));
+		browser.driver.findElement(By.xpath("//div[@id='cart']/button[.='Archive all']")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("cart"), "over 2 datasets"));
+
+		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody();
+		assertThat(jobs).singleElement().satisfies(job -> assertThat(
+				(List<?>) ((Map<?, ?>) job.get("jobParams")).get("datasetList")).hasSize(2));
 	}
 
 }

@@ -52,6 +52,8 @@ async function files(total, page) {
   const rows = await api("/api/v3/origdatablocks/fullquery/files", {
     query: { fields: { datasetId: pid }, limits: { skip: (page - 1) * FILES_PER_PAGE, limit: FILES_PER_PAGE } } });
   show($("files").tBodies[0], rows.flatMap((block) => block.dataFileList ?? []).map((file) => el("tr", {},
+    el("td", {}, el("input", { type: "checkbox", "aria-label": `Choose ${file.path}`, checked: chosen.has(file.path),
+      onchange: (e) => { if (e.target.checked) chosen.add(file.path); else chosen.delete(file.path); drawActions(); } })),
     el("td", {}, file.path), el("td", { class: "number" }, bytes(file.size)), el("td", {}, date(file.time)))));
   const last = Math.max(1, Math.ceil((total ?? rows.length) / FILES_PER_PAGE));
   show($("file-pages"), last === 1 ? [] : [
@@ -86,20 +88,30 @@ async function attachments() {
     el("figcaption", {}, a.caption ?? ""))) : el("p", {}, "None"));
 }
 
-/** Archive or retrieve: a job of that type over this dataset, owned by the dataset's group. */
-function actions(dataset) {
-  const life = dataset.datasetlifecycle ?? {};
-  const message = el("span", { class: "message", role: "status" });
-  const job = (type) => el("button", { type: "button", onclick: async () => {
+/** The files chosen for a partial retrieve, by path. */
+const chosen = new Set();
+let current;
+const message = el("span", { class: "message", role: "status" });
+
+/** Archive or retrieve: a job of that type over this dataset (or the chosen files), owned by the dataset's group. */
+function job(type, files, label) {
+  return el("button", { type: "button", onclick: async () => {
     try {
-      const created = await api("/api/v4/jobs", { method: "POST", body: { type, ownerGroup: dataset.ownerGroup,
-        jobParams: { datasetList: [{ pid, files: [] }] } } });
+      const created = await api("/api/v4/jobs", { method: "POST", body: { type, ownerGroup: current.ownerGroup,
+        jobParams: { datasetList: [{ pid, files }] } } });
       show(message, `${type} job ${created.id}: ${created.statusMessage ?? created.statusCode}`);
     } catch (e) {
       show(message, el("span", { class: "error" }, `${type} refused: ${e.message}`));
     }
-  } }, type === "archive" ? "Archive" : "Retrieve");
-  show($("actions"), token() ? [life.archivable ? job("archive") : "", life.retrievable ? job("retrieve") : "", message] : []);
+  } }, label);
+}
+
+function drawActions() {
+  const life = current?.datasetlifecycle ?? {};
+  show($("actions"), token() && current ? [life.archivable ? job("archive", [], "Archive") : "",
+    life.retrievable ? job("retrieve", [], "Retrieve") : "",
+    life.retrievable && chosen.size ? job("retrieve", [...chosen], `Retrieve ${chosen.size} chosen file${chosen.size === 1 ? "" : "s"}`) : "",
+    message] : []);
 }
 
 async function render() {
@@ -110,7 +122,8 @@ async function render() {
     show($("name"), dataset.datasetName ?? pid);
     details(dataset);
     show($("metadata"), tree(dataset.scientificMetadata));
-    actions(dataset);
+    current = dataset;
+    drawActions();
     lifecycle(dataset);
     await Promise.all([files(dataset.numberOfFiles, 1), lineage(dataset), attachments()]);
   } catch (e) {

@@ -3,8 +3,13 @@
 import { account, api, bytes, date, el, show, token } from "./catalog.js";
 import { cart } from "./cart.js";
 
+// [field, label, boolean?]: the lifecycle's facets are the data-policy officer's view of what is archivable,
+// archived, retrievable or failed (with the cart to act on them)
 const FACETS = [["type", "Type"], ["creationLocation", "Location"], ["ownerGroup", "Group"], ["keywords", "Keywords"],
-  ["instrumentIds", "Instrument"], ["proposalIds", "Proposal"], ["owner", "Owner"]];
+  ["instrumentIds", "Instrument"], ["proposalIds", "Proposal"], ["owner", "Owner"],
+  ["datasetlifecycle.archivable", "Archivable", true], ["datasetlifecycle.retrievable", "Retrievable", true],
+  ["datasetlifecycle.archiveStatusMessage", "Archive status"], ["datasetlifecycle.retrieveStatusMessage", "Retrieve status"]];
+const BOOLEAN = new Set(FACETS.filter(([, , bool]) => bool).map(([name]) => name));
 const COLUMNS = [["datasetName", "Name"], ["type", "Type"], ["creationTime", "Created"], ["ownerGroup", "Group"],
   ["creationLocation", "Location"], ["size", "Size"], ["numberOfFiles", "Files"]];
 const SIZES = [25, 50, 100];
@@ -57,7 +62,9 @@ function go(change) {
 function fields(s, without) {
   const f = {};
   if (s.q) f.text = s.q;
-  for (const [name, values] of Object.entries(s.facets)) if (values.length && name !== without) f[name] = values;
+  for (const [name, values] of Object.entries(s.facets)) {
+    if (values.length && name !== without) f[name] = BOOLEAN.has(name) ? values.map((v) => v === "true") : values;
+  }
   if (s.key && s.value !== "") {
     const numeric = s.relation !== "EQUAL_TO_STRING" && s.value.trim() !== "" && !Number.isNaN(Number(s.value));
     f.scientific = [{ lhs: s.key, relation: s.relation, rhs: numeric ? Number(s.value) : s.value,
@@ -82,12 +89,13 @@ function facetList(s, counts) {
   return FACETS.map(([name, label]) => {
     const chosen = s.facets[name];
     const values = (counts[name] ?? []).filter((c) => c._id !== null && c._id !== undefined && c._id !== "");
+    if (!values.length && !chosen.length) return null;
     return el("section", { class: "facet" }, el("h2", {}, label),
       el("ul", {}, values.slice(0, 12).map((c) => {
         const on = chosen.includes(String(c._id));
         return el("li", {}, el("button", { type: "button", class: on ? "chosen" : "", "aria-pressed": String(on),
           onclick: () => go({ facets: { ...s.facets, [name]: on ? chosen.filter((v) => v !== String(c._id)) : [...chosen, String(c._id)] } }) },
-        String(c._id), " ", el("span", { class: "n" }, c.count)));
+        BOOLEAN.has(name) ? (c._id ? "yes" : "no") : String(c._id), " ", el("span", { class: "n" }, c.count)));
       })));
   });
 }

@@ -231,4 +231,43 @@ class WebGuiBrowserTest extends CatalogTest {
 				(List<?>) ((Map<?, ?>) job.get("jobParams")).get("datasetList")).hasSize(2));
 	}
 
+	@Test
+	void aDataPolicyOfficerFindsFailedArchivesByTheLifecycleFacet() {
+		dataset("archived fine", "group1", false, "raw", Map.of("datasetlifecycle",
+				Map.of("archivable", false, "retrievable", true, "archiveStatusMessage", "datasetOnArchiveDisk")));
+		dataset("files missing", "group1", false, "raw", Map.of("datasetlifecycle",
+				Map.of("archivable", true, "archiveStatusMessage", "missingFilesError")));
+
+		open("/");
+		signIn("archiveManager");
+		waiting().until(driver -> names().size() == 2);
+		waiting().until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//nav[@id='facets']//button[starts-with(normalize-space(.), 'missingFilesError')]"))).click();
+		waitForNames("files missing");
+
+		open("/?datasetlifecycle.retrievable=true");
+		waitForNames("archived fine");
+	}
+
+	@Test
+	void chosenFilesOfAnArchivedDatasetAreRetrievedAlone() {
+		var pid = dataset("archived run", "group1", false, "raw", Map.of("origdatablocks",
+				List.of(Requests.fileBlock(3, 1024)), "datasetlifecycle", Map.of("archivable", false, "retrievable", true)));
+
+		open("/dataset.html?pid=" + java.net.URLEncoder.encode(pid, java.nio.charset.StandardCharsets.UTF_8));
+		signIn("user1");
+		waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[aria-label='Choose /data/run1/file0.h5']")))
+			.click();
+		browser.driver.findElement(By.cssSelector("input[aria-label='Choose /data/run1/file2.h5']")).click();
+		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='actions']/button[.='Retrieve 2 chosen files']")))
+			.click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actions"), "retrieve job "));
+
+		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody();
+		assertThat(jobs).singleElement().satisfies(job -> assertThat(((Map<?, ?>) ((List<?>) ((Map<?, ?>) job
+			.get("jobParams")).get("datasetList")).get(0)).get("files"))
+			.isEqualTo(List.of("/data/run1/file0.h5", "/data/run1/file2.h5")));
+	}
+
 }

@@ -77,12 +77,12 @@ class NetworkFlowsTest {
 	void theIngressControllerReachesTheApiAndKeycloakOnly(String overlay) {
 		var rendered = Overlays.named(overlay);
 		var flows = new Flows(rendered, Pods.NAMESPACE);
-		assertThat(flows.allows(INGRESS_CONTROLLER, api(rendered), 3000)).isTrue();
-		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "keycloak"), 8080)).isTrue();
-		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "ingestor"), 3001)).isFalse();
-		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "archive-connector"), 3002)).isFalse();
-		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "job-launcher"), 3003)).isFalse();
-		assertThat(flows.allows(INGRESS_CONTROLLER, broker(rendered), 9092)).isFalse();
+		assertThat(flows.allows(INGRESS_CONTROLLER, api(rendered), port(rendered, "catalog-api"))).isTrue();
+		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "keycloak"), port(rendered, "keycloak"))).isTrue();
+		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "ingestor"), port(rendered, "ingestor"))).isFalse();
+		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "archive-connector"), port(rendered, "archive-connector"))).isFalse();
+		assertThat(flows.allows(INGRESS_CONTROLLER, Pods.named(rendered, "job-launcher"), port(rendered, "job-launcher"))).isFalse();
+		assertThat(flows.allows(INGRESS_CONTROLLER, broker(rendered), kafkaPort(rendered))).isFalse();
 	}
 
 	@ParameterizedTest
@@ -91,11 +91,11 @@ class NetworkFlowsTest {
 		var rendered = Overlays.named(overlay);
 		var flows = new Flows(rendered, Pods.NAMESPACE);
 		var api = api(rendered);
-		assertThat(flows.allows(api, broker(rendered), 9092)).isTrue();
-		assertThat(flows.allows(api, Pods.named(rendered, "keycloak"), 8080)).isTrue();
+		assertThat(flows.allows(api, broker(rendered), kafkaPort(rendered))).isTrue();
+		assertThat(flows.allows(api, Pods.named(rendered, "keycloak"), port(rendered, "keycloak"))).isTrue();
 		assertThat(flows.allows(api, KUBE_API, 443)).isFalse();
 		assertThat(flows.allows(api, S3, 443)).isFalse();
-		assertThat(flows.allows(api, Pods.named(rendered, "ingestor"), 3001)).isFalse();
+		assertThat(flows.allows(api, Pods.named(rendered, "ingestor"), port(rendered, "ingestor"))).isFalse();
 		if (!rendered.ofKind("MongoDBCommunity").isEmpty()) {
 			var mongodb = Pods.named(rendered, "catalog-mongodb");
 			assertThat(flows.allows(api, mongodb, 27017)).isTrue();
@@ -113,12 +113,12 @@ class NetworkFlowsTest {
 		var flows = new Flows(rendered, Pods.NAMESPACE);
 		for (var name : WORKERS) {
 			var worker = Pods.named(rendered, name);
-			assertThat(flows.allows(worker, api(rendered), 3000)).as("%s -> catalog-api", name).isTrue();
-			assertThat(flows.allows(worker, broker(rendered), 9092)).as("%s -> Kafka", name).isTrue();
-			assertThat(flows.allows(worker, Pods.named(rendered, "keycloak"), 8080)).as("%s -> Keycloak", name).isFalse();
+			assertThat(flows.allows(worker, api(rendered), port(rendered, "catalog-api"))).as("%s -> catalog-api", name).isTrue();
+			assertThat(flows.allows(worker, broker(rendered), kafkaPort(rendered))).as("%s -> Kafka", name).isTrue();
+			assertThat(flows.allows(worker, Pods.named(rendered, "keycloak"), port(rendered, "keycloak"))).as("%s -> Keycloak", name).isFalse();
 		}
-		assertThat(flows.allows(Pods.named(rendered, "keycloak"), broker(rendered), 9092)).isFalse();
-		assertThat(flows.allows(broker(rendered), api(rendered), 3000)).isFalse();
+		assertThat(flows.allows(Pods.named(rendered, "keycloak"), broker(rendered), kafkaPort(rendered))).isFalse();
+		assertThat(flows.allows(broker(rendered), api(rendered), port(rendered, "catalog-api"))).isFalse();
 	}
 
 	@ParameterizedTest
@@ -133,6 +133,21 @@ class NetworkFlowsTest {
 		assertThat(flows.allows(Pods.named(rendered, "ingestor"), KUBE_API, 443)).isFalse();
 		assertThat(flows.allows(Pods.named(rendered, "archive-connector"), KUBE_API, 443)).isFalse();
 		assertThat(flows.allows(Pods.named(rendered, "job-launcher"), S3, 443)).isFalse();
+	}
+
+	/** The port a workload's first container listens on: its http port, which is also its PORT. */
+	static int port(Rendered rendered, String name) {
+		var workload = rendered.workloads().stream()
+			.filter(w -> Rendered.name(w).equals(name))
+			.findFirst()
+			.orElseThrow();
+		var container = HouseRulesTest.pod(workload).path("containers").get(0);
+		return Containers.port(container, new com.fasterxml.jackson.databind.node.TextNode("http"));
+	}
+
+	/** The port of the Kafka listener the services use (the first). */
+	static int kafkaPort(Rendered rendered) {
+		return rendered.get("Kafka", "catalog-kafka").path("spec").path("kafka").path("listeners").get(0).path("port").asInt();
 	}
 
 	static Peer api(Rendered rendered) {

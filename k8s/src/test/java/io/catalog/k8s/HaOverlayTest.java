@@ -29,9 +29,16 @@ class HaOverlayTest {
 		assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo("catalog-api");
 		assertThat(hpa.path("minReplicas").asInt()).isEqualTo(3);
 		assertThat(hpa.path("maxReplicas").asInt()).isGreaterThan(3);
-		var affinity = HouseRulesTest.pod(deployment).path("affinity").path("podAntiAffinity")
-			.path("requiredDuringSchedulingIgnoredDuringExecution");
-		assertThat(affinity.findValuesAsText("topologyKey")).contains("kubernetes.io/hostname");
+		var spread = HouseRulesTest.pod(deployment).path("topologySpreadConstraints");
+		assertThat(spread).as("never two more replicas on one node than on another").anySatisfy(c -> {
+			assertThat(c.path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+			assertThat(c.path("whenUnsatisfiable").asText()).isEqualTo("DoNotSchedule");
+			assertThat(c.path("maxSkew").asInt()).isEqualTo(1);
+		});
+		assertThat(HouseRulesTest.pod(deployment).path("affinity").path("podAntiAffinity")
+			.has("requiredDuringSchedulingIgnoredDuringExecution"))
+			.as("a required anti-affinity would need a fourth node for a rolling update's extra pod")
+			.isFalse();
 		assertThat(deployment.path("spec").path("strategy").path("rollingUpdate").path("maxUnavailable").asInt())
 			.isZero();
 	}

@@ -1,11 +1,11 @@
-package io.catalog.launcher;
+package io.catalog.launcher.tool;
 
 import java.nio.file.Path;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.catalog.launcher.tool.ToolCatalog;
+import io.catalog.launcher.LauncherProperties;
 
 /** Reads the tools from the configured folders at start. */
 @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,26 @@
+package io.catalog.launcher.backend;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.catalog.launcher.LauncherProperties;
+
+/** The enabled back-ends, in the order a job's placement tries them. */
+@Configuration(proxyBeanMethods = false)
+class BackendConfiguration {
+
+	@Bean
+	List<Backend> backends(LauncherProperties properties) {
+		var backends = new ArrayList<Backend>();
+		var local = properties.local();
+		if (local.enabled()) {
+			backends.add(new LocalBackend(local.isolation(), local.hosts(), local.roots().stream().map(Path::of).toList()));
+		}
+		return List.copyOf(backends);
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.catalog.launcher.backend;
+
+import java.util.OptionalInt;
+
+/** A run a back-end started: whether it still runs, how it ended, and a way to stop it. */
+public interface RunHandle {
+
+	/** The back-end's id of the run (a process id, a SLURM job id, a Kubernetes Job name). */
+	String id();
+
+	/** Whether the run has not ended yet (queued or running). */
+	boolean isRunning();
+
+	/** Its exit code once it ended; empty while it runs. */
+	OptionalInt exitCode();
+
+	/** Stops it and everything it started; returns at once. */
+	void cancel();
+
+	/** What the back-end says of how the run is isolated, for the job's log. */
+	String isolation();
+
+}

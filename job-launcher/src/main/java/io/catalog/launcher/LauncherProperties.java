@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param catalog how to reach and sign in to the catalog
  * @param kafka where the jobs come from
  * @param local the local back-end
+ * @param slurm the SLURM back-end
  * @param concurrency jobs run at the same time by this replica
  * @param pollInterval how often a running job is checked for cancellation and its run for an end
  * @param progressInterval least time between two reports of a running job's log tails to the catalog (each report is
@@ -26,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("launcher")
 public record LauncherProperties(String launcherId, List<String> tools, String workDir, Catalog catalog, Kafka kafka,
-		Local local, int concurrency, Duration pollInterval, Duration progressInterval, DataSize logTail, Retry retry) {
+		Local local, Slurm slurm, int concurrency, Duration pollInterval, Duration progressInterval, DataSize logTail, Retry retry) {
 
 	public LauncherProperties {
 		tools = tools == null ? List.of() : tools.stream().filter(folder -> !folder.isBlank()).toList();
@@ -69,6 +70,29 @@ public record LauncherProperties(String launcherId, List<String> tools, String w
 	public record Local(boolean enabled, String isolation, List<String> hosts, List<String> roots) {
 
 		public Local {
+			hosts = hosts == null ? List.of() : hosts.stream().filter(host -> !host.isBlank()).toList();
+			roots = roots == null ? List.of() : roots.stream().filter(root -> !root.isBlank()).toList();
+			isolation = isolation == null || isolation.isBlank() ? "auto" : isolation;
+		}
+
+	}
+
+	/**
+	 * The SLURM back-end: a batch job per run, through sbatch, squeue, scontrol and scancel on this machine's
+	 * {@code PATH}.
+	 *
+	 * @param enabled whether it runs jobs
+	 * @param partition the partition; empty: the cluster's default
+	 * @param isolation {@code auto} or {@code bwrap} (each run in bubblewrap's sandbox, where this machine has it;
+	 *        the nodes must have it at the same path) or {@code none}
+	 * @param hosts the {@code sourceFolderHost} values whose folders the cluster sees
+	 * @param roots folders under which the cluster sees datasets; empty: anywhere
+	 * @param conf the {@code slurm.conf} the commands read ({@code SLURM_CONF}); empty: SLURM's default
+	 */
+	public record Slurm(boolean enabled, String partition, String isolation, List<String> hosts, List<String> roots,
+			String conf) {
+
+		public Slurm {
 			hosts = hosts == null ? List.of() : hosts.stream().filter(host -> !host.isBlank()).toList();
 			roots = roots == null ? List.of() : roots.stream().filter(root -> !root.isBlank()).toList();
 			isolation = isolation == null || isolation.isBlank() ? "auto" : isolation;

@@ -20,6 +20,11 @@ class BackendConfiguration {
 		if (local.enabled()) {
 			backends.add(new LocalBackend(local.isolation(), local.hosts(), local.roots().stream().map(Path::of).toList()));
 		}
+		var slurm = properties.slurm();
+		if (slurm.enabled()) {
+			backends.add(new SlurmBackend(slurm.partition(), slurm.hosts(), slurm.roots().stream().map(Path::of).toList(),
+					slurm.isolation(), slurm.conf()));
+		}
 		return List.copyOf(backends);
 	}
 

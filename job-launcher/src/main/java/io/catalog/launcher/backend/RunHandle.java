@@ -17,6 +17,11 @@ public interface RunHandle {
 	/** Stops it and everything it started; returns at once. */
 	void cancel();
 
+	/** Why the run ended without running, when the back-end gave it up (a batch job SLURM will never start). */
+	default java.util.Optional<String> failure() {
+		return java.util.Optional.empty();
+	}
+
 	/** What the back-end says of how the run is isolated, for the job's log. */
 	String isolation();
 

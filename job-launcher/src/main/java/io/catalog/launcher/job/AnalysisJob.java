@@ -69,7 +69,7 @@ final class AnalysisJob {
 			var values = values(tool, request);
 			result.put("parameters", values);
 			var datasets = request.datasets().stream().map(this::dataset).toList();
-			var backend = Placement.choose(setup.backends(), datasets);
+			var backend = Placement.choose(setup.backends(), request.backend(), datasets);
 			result.put("backend", backend.name());
 			var folders = new LinkedHashMap<String, java.nio.file.Path>();
 			datasets.forEach(dataset -> folders.put(dataset.getPid(), Placement.folder(dataset)));

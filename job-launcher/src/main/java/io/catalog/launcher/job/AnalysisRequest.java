@@ -10,7 +10,8 @@ import io.catalog.sdk.model.Job;
 /**
  * What an {@code analysis} job asks for, read from its {@code jobParams}: {@code tool} (a tool's name),
  * {@code parameters} (its values by name), {@code datasetList[].pid} (the datasets) and {@code map} (true: one run
- * per dataset, as Cloudknot maps a function over inputs; false, the default: one run over the one dataset).
+ * per dataset, as Cloudknot maps a function over inputs; false, the default: one run over the one dataset) and
+ * {@code backend} (optional: the back-end to run on, else the first that reaches the data).
  *
  * @param id the job's id
  * @param tool the tool's name
@@ -21,9 +22,10 @@ import io.catalog.sdk.model.Job;
  * @param ownerUser the job's owner, or {@code null}
  * @param contactEmail whom the job names to hear of it, or {@code null}
  * @param accessGroups the job's access groups, given to what it makes
+ * @param backend the back-end the job asks for, or {@code null}
  */
 record AnalysisRequest(String id, String tool, Map<String, Object> parameters, boolean map, List<String> datasets,
-		String ownerGroup, String ownerUser, String contactEmail, List<String> accessGroups) {
+		String ownerGroup, String ownerUser, String contactEmail, List<String> accessGroups, String backend) {
 
 	static final String TYPE = "analysis";
 
@@ -56,6 +58,10 @@ record AnalysisRequest(String id, String tool, Map<String, Object> parameters, b
 		if (datasets.isEmpty()) {
 			throw JobRefusal.field("jobParams.datasetList", "must name at least one dataset");
 		}
+		var backend = params.get("backend");
+		if (backend != null && !(backend instanceof String)) {
+			throw JobRefusal.field("jobParams.backend", "must be the name of a back-end");
+		}
 		boolean mapped = Boolean.TRUE.equals(map);
 		if (!mapped && datasets.size() > 1) {
 			throw JobRefusal.field("jobParams.datasetList", "names " + datasets.size()
@@ -63,7 +69,7 @@ record AnalysisRequest(String id, String tool, Map<String, Object> parameters, b
 		}
 		return new AnalysisRequest(job.getId(), tool, parameters, mapped, List.copyOf(datasets), job.getOwnerGroup(),
 				job.getOwnerUser(), job.getContactEmail(),
-				job.getAccessGroups() == null ? List.of() : List.copyOf(job.getAccessGroups()));
+				job.getAccessGroups() == null ? List.of() : List.copyOf(job.getAccessGroups()), (String) backend);
 	}
 
 }

@@ -9,7 +9,7 @@ import io.catalog.launcher.backend.Backend;
 import io.catalog.sdk.model.Dataset;
 
 /**
- * Where a job's runs go: the first configured back-end that reaches the folder of every dataset of the job
+ * Where a job's runs go: the back-end the job names, or the first configured back-end, that reaches the folder of every dataset of the job
  * ({@code sourceFolder} on {@code sourceFolderHost}). A job whose datasets no back-end reaches is refused with each
  * back-end's reason, not queued.
  */
@@ -18,8 +18,13 @@ final class Placement {
 	private Placement() {
 	}
 
-	/** The back-end for these datasets; {@link JobRefusal} saying why none fits. */
-	static Backend choose(List<Backend> backends, List<Dataset> datasets) {
+	/** The back-end for these datasets (the one named, when not null); {@link JobRefusal} saying why none fits. */
+	static Backend choose(List<Backend> all, String named, List<Dataset> datasets) {
+		var backends = named == null ? all : all.stream().filter(backend -> backend.name().equals(named)).toList();
+		if (named != null && backends.isEmpty()) {
+			throw JobRefusal.field("jobParams.backend", "names no back-end of the launcher: " + named + " (it has "
+					+ all.stream().map(Backend::name).toList() + ")");
+		}
 		var reasons = new ArrayList<String>();
 		for (var backend : backends) {
 			var missing = datasets.stream()

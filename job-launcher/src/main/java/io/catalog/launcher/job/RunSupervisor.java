@@ -75,6 +75,10 @@ final class RunSupervisor {
 			log.info("run {} {}", spec.name(), message);
 			return result(spec, index, dataset, ended, handle, handle.exitCode(), message, started);
 		}
+		if (handle.failure().isPresent()) {
+			return result(spec, index, dataset, "failed", handle, null, "could not start on " + backend.name() + ": "
+					+ handle.failure().get(), started);
+		}
 		var code = handle.exitCode();
 		var ok = code.isPresent() && code.getAsInt() == 0;
 		return result(spec, index, dataset, ok ? "succeeded" : "failed", handle, code,

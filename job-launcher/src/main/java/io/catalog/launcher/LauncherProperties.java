@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param kafka where the jobs come from
  * @param local the local back-end
  * @param slurm the SLURM back-end
+ * @param jupyter Jupyter sessions
  * @param concurrency jobs run at the same time by this replica
  * @param pollInterval how often a running job is checked for cancellation and its run for an end
  * @param progressInterval least time between two reports of a running job's log tails to the catalog (each report is
@@ -27,7 +28,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("launcher")
 public record LauncherProperties(String launcherId, List<String> tools, String workDir, Catalog catalog, Kafka kafka,
-		Local local, Slurm slurm, int concurrency, Duration pollInterval, Duration progressInterval, DataSize logTail, Retry retry) {
+		Local local, Slurm slurm, Jupyter jupyter, int concurrency, Duration pollInterval, Duration progressInterval, DataSize logTail, Retry retry) {
 
 	public LauncherProperties {
 		tools = tools == null ? List.of() : tools.stream().filter(folder -> !folder.isBlank()).toList();
@@ -52,9 +53,10 @@ public record LauncherProperties(String launcherId, List<String> tools, String w
 	 *
 	 * @param bootstrapServers brokers
 	 * @param analysisTopic topic of new analysis jobs
+ * @param jupyterTopic topic of new Jupyter session jobs
 	 * @param groupId consumer group; replicas share it
 	 */
-	public record Kafka(String bootstrapServers, String analysisTopic, String groupId) {
+	public record Kafka(String bootstrapServers, String analysisTopic, String jupyterTopic, String groupId) {
 	}
 
 	/**
@@ -98,6 +100,21 @@ public record LauncherProperties(String launcherId, List<String> tools, String w
 			isolation = isolation == null || isolation.isBlank() ? "auto" : isolation;
 		}
 
+	}
+
+	/**
+	 * Jupyter sessions: a jupyter-server per {@code jupyter} job on the local back-end, culled as
+	 * jupyterhub-idle-culler does.
+	 *
+	 * @param command the jupyter-server program (Debian's {@code /usr/bin/jupyter-server})
+	 * @param host the host name in the URL given to the session's owner (the launcher's machine as users reach it)
+	 * @param idleTimeout a session without activity (the server's {@code last_activity}) this long is culled
+	 * @param maxAge a session this old is culled, active or not
+	 * @param cullEvery how often sessions are checked
+	 * @param startTimeout how long a server may take to answer before its job fails
+	 */
+	public record Jupyter(String command, String host, Duration idleTimeout, Duration maxAge, Duration cullEvery,
+			Duration startTimeout) {
 	}
 
 	/**

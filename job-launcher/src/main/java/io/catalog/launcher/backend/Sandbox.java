@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Isolates a local run with bubblewrap ({@code bwrap}): new namespaces of every kind (no network unless the tool
  * asks), the system's {@code /usr} and {@code /etc} read-only, a private {@code /tmp}, {@code /proc} and
- * {@code /dev}, the dataset folders read-only at their own paths and only the output folder writable. Found on the
+ * {@code /dev}, the dataset folders read-only at their own paths and only the output folder writable; the run is
+ * user 1000 in its own user namespace, never root. Found on the
  * {@code PATH} and tried once at start: bubblewrap installed where user namespaces are refused counts as absent.
  */
 public final class Sandbox {
@@ -67,7 +68,8 @@ public final class Sandbox {
 			args.addAll(List.of("--ro-bind", folder.toString(), folder.toString()));
 		}
 		args.addAll(List.of("--bind", run.output().toString(), run.output().toString(), "--chdir",
-				run.output().toString(), "--setenv", "HOME", run.output().toString(), "--unshare-all"));
+				run.output().toString(), "--setenv", "HOME", run.output().toString(), "--unshare-all", "--uid", "1000",
+				"--gid", "1000"));
 		if (run.network()) {
 			args.add("--share-net");
 		}

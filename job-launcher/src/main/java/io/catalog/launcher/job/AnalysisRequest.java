@@ -29,6 +29,23 @@ record AnalysisRequest(String id, String tool, Map<String, Object> parameters, b
 
 	static final String TYPE = "analysis";
 
+	/** The pids of {@code jobParams.datasetList}, in order; {@link JobRefusal} when there is none. */
+	static List<String> pids(Job job) {
+		var params = job.getJobParams() == null ? Map.<String, Object>of() : job.getJobParams();
+		var datasets = new ArrayList<String>();
+		if (params.get("datasetList") instanceof List<?> list) {
+			for (var entry : list) {
+				if (entry instanceof Map<?, ?> item && item.get("pid") instanceof String pid) {
+					datasets.add(pid);
+				}
+			}
+		}
+		if (datasets.isEmpty()) {
+			throw JobRefusal.field("jobParams.datasetList", "must name at least one dataset");
+		}
+		return List.copyOf(datasets);
+	}
+
 	/** Reads a job; {@link JobRefusal} naming the field at fault. */
 	static AnalysisRequest of(Job job) {
 		var params = job.getJobParams() == null ? Map.<String, Object>of() : job.getJobParams();
@@ -47,17 +64,7 @@ record AnalysisRequest(String id, String tool, Map<String, Object> parameters, b
 		if (map != null && !(map instanceof Boolean)) {
 			throw JobRefusal.field("jobParams.map", "must be true or false");
 		}
-		var datasets = new ArrayList<String>();
-		if (params.get("datasetList") instanceof List<?> list) {
-			for (var entry : list) {
-				if (entry instanceof Map<?, ?> item && item.get("pid") instanceof String pid) {
-					datasets.add(pid);
-				}
-			}
-		}
-		if (datasets.isEmpty()) {
-			throw JobRefusal.field("jobParams.datasetList", "must name at least one dataset");
-		}
+		var datasets = pids(job);
 		var backend = params.get("backend");
 		if (backend != null && !(backend instanceof String)) {
 			throw JobRefusal.field("jobParams.backend", "must be the name of a back-end");

@@ -28,7 +28,7 @@ final class JobClaims {
 
 	private static final Set<String> WAITING = Set.of("jobCreated", "jobSubmitted", "jobForwarded");
 
-	private static final Set<String> TYPES = Set.of(AnalysisRequest.TYPE);
+	private static final Set<String> TYPES = Set.of(AnalysisRequest.TYPE, JupyterJob.TYPE);
 
 	private final Catalog catalog;
 

@@ -27,7 +27,7 @@ class JobConfiguration {
 		var setup = new AnalysisJob.Setup(catalog, tools, backends, workspace, new DerivedDatasets(catalog),
 				new RunSupervisor(properties.pollInterval(), properties.logTail().toBytes()),
 				properties.progressInterval());
-		var runner = new JobRunner(setup, properties.launcherId(), properties.concurrency());
+		var runner = new JobRunner(setup, properties.jupyter(), properties.launcherId(), properties.concurrency());
 		runner.endLostRuns();
 		return runner;
 	}
@@ -38,7 +38,7 @@ class JobConfiguration {
 		if (kafka.bootstrapServers() == null || kafka.bootstrapServers().isBlank()) {
 			throw new IllegalArgumentException("KAFKA_BOOTSTRAP_SERVERS is not set: the launcher hears jobs from Kafka");
 		}
-		return new JobListener(kafka.bootstrapServers(), kafka.groupId(), List.of(kafka.analysisTopic()), runner);
+		return new JobListener(kafka.bootstrapServers(), kafka.groupId(), List.of(kafka.analysisTopic(), kafka.jupyterTopic()), runner);
 	}
 
 }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.catalog.launcher.catalog.UnavailableException;
 
 /**
- * Hears new jobs on the analysis topic (the catalog's CloudEvents, the job in {@code data}), one record at
+ * Hears new jobs on the analysis and Jupyter topics (the catalog's CloudEvents, the job in {@code data}), one record at
  * a time, and hands each to the {@link JobRunner}. A record's offset is committed only once its job is claimed (or
  * found not to be this replica's): when the catalog does not answer, the record is read again later. While the
  * runner is full, the partitions are paused (the consumer keeps polling, so it stays in the group).

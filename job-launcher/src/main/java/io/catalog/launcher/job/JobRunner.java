@@ -9,13 +9,15 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.catalog.launcher.LauncherProperties;
 import io.catalog.launcher.catalog.Catalog;
 import io.catalog.launcher.catalog.UnavailableException;
 import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.model.Job;
 
 /**
- * Runs the analysis jobs this replica claimed, {@code concurrency} at a time. A job that fails in any way before or
+ * Runs the analysis and Jupyter jobs this replica claimed, {@code concurrency} at a time (a session holds its place
+ * while it lives). A job that fails in any way before or
  * while it runs is ended {@code finishedUnsuccessful} with the reason, never left waiting. At start, the jobs this
  * replica had claimed and still shows {@code inProgress} lost their runs with the restart: each is ended
  * {@code finishedUnsuccessful} saying so, to be submitted again.
@@ -30,13 +32,16 @@ public final class JobRunner implements AutoCloseable {
 
 	private final AnalysisJob.Setup setup;
 
+	private final LauncherProperties.Jupyter jupyter;
+
 	private final int concurrency;
 
 	private final ExecutorService workers;
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-	JobRunner(AnalysisJob.Setup setup, String launcherId, int concurrency) {
+	JobRunner(AnalysisJob.Setup setup, LauncherProperties.Jupyter jupyter, String launcherId, int concurrency) {
+		this.jupyter = jupyter;
 		this.catalog = setup.catalog();
 		this.claims = new JobClaims(setup.catalog(), launcherId);
 		this.setup = setup;
@@ -57,7 +62,7 @@ public final class JobRunner implements AutoCloseable {
 	/** Ends the jobs this replica claimed before a restart: their runs are gone. */
 	public void endLostRuns() {
 		try {
-			for (var job : catalog.jobs(List.of(AnalysisRequest.TYPE), "inProgress")) {
+			for (var job : catalog.jobs(List.of(AnalysisRequest.TYPE, JupyterJob.TYPE), "inProgress")) {
 				if (claims.isMine(job) && !running.contains(job.getId())) {
 					log.warn("job {} was running when this launcher stopped; ending it", job.getId());
 					catalog.updateJob(job.getId(), "finishedUnsuccessful",
@@ -74,7 +79,12 @@ public final class JobRunner implements AutoCloseable {
 		if (running.add(job.getId())) {
 			workers.execute(() -> {
 				try {
-					new AnalysisJob(setup, job.getId()).run(job);
+					if (JupyterJob.TYPE.equals(job.getType())) {
+						new JupyterJob(setup, jupyter, job.getId()).run(job);
+					}
+					else {
+						new AnalysisJob(setup, job.getId()).run(job);
+					}
 				}
 				catch (RuntimeException ex) {
 					log.error("job {} failed", job.getId(), ex);

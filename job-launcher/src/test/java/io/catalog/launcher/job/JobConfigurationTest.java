@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-/** The launcher's job configuration is the catalog's built-in one, unchanged, plus {@code analysis}. */
+/** The launcher's job configuration is the catalog's built-in one, unchanged, plus {@code analysis} and {@code jupyter}. */
 class JobConfigurationTest {
 
 	private static final YAMLMapper YAML = new YAMLMapper();
@@ -32,11 +32,13 @@ class JobConfigurationTest {
 	}
 
 	@Test
-	void addsAnalysisPublishedToTheLaunchersTopic() throws IOException {
+	void addsAnalysisAndJupyterPublishedToTheLaunchersTopics() throws IOException {
 		var ours = jobs(Path.of("jobconfig/jobconfig.yaml"));
-		var analysis = ours.get(ours.size() - 1);
-		assertThat(analysis.get("jobType")).isEqualTo("analysis");
-		assertThat(analysis.toString()).contains("actionType=kafka, topic=catalog.jobs.analysis")
+		var added = ours.subList(ours.size() - 2, ours.size());
+		assertThat(added).extracting(job -> job.get("jobType")).containsExactly("analysis", "jupyter");
+		assertThat(added.get(0).toString()).contains("actionType=kafka, topic=catalog.jobs.analysis")
+			.contains("auth=#datasetAccess");
+		assertThat(added.get(1).toString()).contains("actionType=kafka, topic=catalog.jobs.jupyter")
 			.contains("auth=#datasetAccess");
 	}
 

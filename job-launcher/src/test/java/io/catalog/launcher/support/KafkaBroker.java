@@ -13,7 +13,7 @@ public final class KafkaBroker {
 	/** Its bootstrap servers, starting it on first use. */
 	public static synchronized String bootstrapServers() {
 		if (kafka == null) {
-			kafka = new EmbeddedKafkaKraftBroker(1, 1, "catalog.jobs.analysis");
+			kafka = new EmbeddedKafkaKraftBroker(1, 1, "catalog.jobs.analysis", "catalog.jobs.jupyter");
 			kafka.afterPropertiesSet();
 			Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
 		}

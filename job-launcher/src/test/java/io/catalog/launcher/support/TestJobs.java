@@ -69,6 +69,11 @@ public final class TestJobs {
 				List.of(pids).stream().map(pid -> Map.of("pid", pid, "files", List.of())).toList());
 	}
 
+	/** A Jupyter session's parameters: the datasets it opens. */
+	public static Map<String, Object> session(String... pids) {
+		return Map.of("datasetList", List.of(pids).stream().map(pid -> Map.of("pid", pid, "files", List.of())).toList());
+	}
+
 	/** Creates a job and answers the catalog's refusal: its status and body (an AssertionError when it is created). */
 	public static String refused(CatalogClient client, String type, Map<String, Object> jobParams, int status) {
 		try {

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param kafka where the jobs come from
  * @param local the local back-end
  * @param slurm the SLURM back-end
+ * @param kubernetes the Kubernetes back-end
  * @param jupyter Jupyter sessions
  * @param concurrency jobs run at the same time by this replica
  * @param pollInterval how often a running job is checked for cancellation and its run for an end
@@ -28,7 +29,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("launcher")
 public record LauncherProperties(String launcherId, List<String> tools, String workDir, Catalog catalog, Kafka kafka,
-		Local local, Slurm slurm, Jupyter jupyter, int concurrency, Duration pollInterval, Duration progressInterval, DataSize logTail, Retry retry) {
+		Local local, Slurm slurm, Kubernetes kubernetes, Jupyter jupyter, int concurrency, Duration pollInterval, Duration progressInterval, DataSize logTail, Retry retry) {
 
 	public LauncherProperties {
 		tools = tools == null ? List.of() : tools.stream().filter(folder -> !folder.isBlank()).toList();
@@ -98,6 +99,26 @@ public record LauncherProperties(String launcherId, List<String> tools, String w
 			hosts = hosts == null ? List.of() : hosts.stream().filter(host -> !host.isBlank()).toList();
 			roots = roots == null ? List.of() : roots.stream().filter(root -> !root.isBlank()).toList();
 			isolation = isolation == null || isolation.isBlank() ? "auto" : isolation;
+		}
+
+	}
+
+	/**
+	 * The Kubernetes back-end: a Job per run, through the cluster the fabric8 client finds (in-cluster service account,
+	 * or {@code KUBECONFIG}).
+	 *
+	 * @param enabled whether it runs jobs
+	 * @param namespace the namespace of the runs' Jobs
+	 * @param serviceAccount the service account of the runs' pods (give it no rights)
+	 * @param volumes the claims holding datasets and the work folder, each {@code /folder=claim-name}
+	 * @param hosts the {@code sourceFolderHost} values whose folders the claims hold
+	 */
+	public record Kubernetes(boolean enabled, String namespace, String serviceAccount, List<String> volumes,
+			List<String> hosts) {
+
+		public Kubernetes {
+			volumes = volumes == null ? List.of() : volumes.stream().filter(volume -> !volume.isBlank()).toList();
+			hosts = hosts == null ? List.of() : hosts.stream().filter(host -> !host.isBlank()).toList();
 		}
 
 	}

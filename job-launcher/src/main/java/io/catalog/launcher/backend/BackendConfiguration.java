@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalog.launcher.LauncherProperties;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /** The enabled back-ends, in the order a job's placement tries them. */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +25,12 @@ class BackendConfiguration {
 		if (slurm.enabled()) {
 			backends.add(new SlurmBackend(slurm.partition(), slurm.hosts(), slurm.roots().stream().map(Path::of).toList(),
 					slurm.isolation(), slurm.conf()));
+		}
+		var kubernetes = properties.kubernetes();
+		if (kubernetes.enabled()) {
+			backends.add(new KubernetesBackend(new KubernetesClientBuilder().build(), kubernetes.namespace(),
+					kubernetes.serviceAccount(), kubernetes.volumes().stream().map(KubernetesVolume::parse).toList(),
+					kubernetes.hosts()));
 		}
 		return List.copyOf(backends);
 	}

@@ -21,9 +21,10 @@ import io.catalog.launcher.tool.Resources;
  * @param stderr file that receives its standard error
  * @param resources what it needs
  * @param network whether it may reach the network
+ * @param image the container image a container back-end runs, or {@code null}
  */
 public record RunSpec(String name, List<String> argv, Map<String, String> environment, List<Path> readOnly, Path output,
-		Path stdout, Path stderr, Resources resources, boolean network) {
+		Path stdout, Path stderr, Resources resources, boolean network, String image) {
 
 	public RunSpec {
 		argv = List.copyOf(argv);

@@ -123,7 +123,7 @@ final class AnalysisJob {
 		var invocation = Invocation.of(tool, values, dataset.getPid(), input, folders, output);
 		var spec = new RunSpec(Workspace.safe(jobId) + "-" + index, invocation.argv(), invocation.environment(),
 				List.copyOf(folders.values()), output, dir.resolve("stdout.log"), dir.resolve("stderr.log"),
-				tool.resources(), tool.network());
+				tool.resources(), tool.network(), tool.image());
 		var ran = setup.supervisor().run(backend, spec, index, dataset.getPid(), this::isCancelled, this::progress);
 		log.info("job {} run {} over {}: {} ({})", jobId, index, dataset.getPid(), ran.state(), ran.message());
 		if (!ran.succeeded()) {

@@ -80,7 +80,7 @@ final class JupyterJob {
 				argv.add("--allow-root");
 			}
 			var spec = new RunSpec(Workspace.safe(jobId) + "-jupyter", argv, Map.of("JUPYTER_TOKEN", token), folders, home,
-					dir.resolve("stdout.log"), dir.resolve("stderr.log"), new Resources(1, "1GB", 0, settings.maxAge()), true);
+					dir.resolve("stdout.log"), dir.resolve("stderr.log"), new Resources(1, "1GB", 0, settings.maxAge()), true, null);
 			handle = backend.launch(spec);
 			var server = new JupyterServer("http://127.0.0.1:" + port, token);
 			var started = Instant.now();

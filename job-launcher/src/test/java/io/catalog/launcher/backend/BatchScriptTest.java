@@ -21,7 +21,7 @@ class BatchScriptTest {
 
 	private RunSpec run(Map<String, String> environment) {
 		return new RunSpec("job-0", List.of(), environment, List.of(), dir.resolve("output"), dir.resolve("stdout.log"),
-				dir.resolve("stderr.log"), Resources.DEFAULT, false);
+				dir.resolve("stderr.log"), Resources.DEFAULT, false, null);
 	}
 
 	@Test

@@ -30,7 +30,7 @@ class LocalBackendTest {
 		var output = Files.createDirectories(dir.resolve("output"));
 		var invocation = Invocation.of(tool, Map.of(), "pid/1", data, Map.of("pid/1", data), output);
 		var handle = backend.launch(new RunSpec("probe-0", invocation.argv(), invocation.environment(), List.of(data),
-				output, dir.resolve("stdout.log"), dir.resolve("stderr.log"), tool.resources(), tool.network()));
+				output, dir.resolve("stdout.log"), dir.resolve("stderr.log"), tool.resources(), tool.network(), null));
 		var deadline = Instant.now().plus(Duration.ofSeconds(20));
 		while (handle.isRunning() && Instant.now().isBefore(deadline)) {
 			sleep();
@@ -101,7 +101,7 @@ class LocalBackendTest {
 		var backend = new LocalBackend("auto", List.of(), List.of());
 		var handle = backend.launch(new RunSpec("sleep-0", List.of("/bin/sh", "-c", "sleep 60 & sleep 60; wait"),
 				Map.of(), List.of(), output, dir.resolve("stdout.log"), dir.resolve("stderr.log"),
-				io.catalog.launcher.tool.Resources.DEFAULT, false));
+				io.catalog.launcher.tool.Resources.DEFAULT, false, null));
 		assertThat(handle.isRunning()).isTrue();
 		var pid = Long.parseLong(handle.id());
 		var children = ProcessHandle.of(pid).orElseThrow().descendants().toList();

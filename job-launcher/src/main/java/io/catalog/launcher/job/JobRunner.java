@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,10 @@ import io.catalog.sdk.model.Job;
 
 /**
  * Runs the analysis and Jupyter jobs this replica claimed, {@code concurrency} at a time (a session holds its place
- * while it lives). A job that fails in any way before or
- * while it runs is ended {@code finishedUnsuccessful} with the reason, never left waiting. At start, the jobs this
- * replica had claimed and still shows {@code inProgress} lost their runs with the restart: each is ended
- * {@code finishedUnsuccessful} saying so, to be submitted again.
+ * while it lives). A job that fails in any way before or while it runs is ended {@code finishedUnsuccessful} with the
+ * reason, never left waiting; so is one whose run the launcher stops when it shuts down. At start, the jobs this
+ * replica had claimed and still shows {@code inProgress} (it was killed) are ended {@code finishedUnsuccessful}
+ * saying so, to be submitted again.
  */
 public final class JobRunner implements AutoCloseable {
 
@@ -86,6 +87,11 @@ public final class JobRunner implements AutoCloseable {
 						new AnalysisJob(setup, job.getId()).run(job);
 					}
 				}
+				catch (LauncherStopping stopping) {
+					Thread.interrupted();
+					log.warn("job {} stopped: {}", job.getId(), stopping.getMessage());
+					fail(job.getId(), stopping);
+				}
 				catch (RuntimeException ex) {
 					log.error("job {} failed", job.getId(), ex);
 					fail(job.getId(), ex);
@@ -111,9 +117,18 @@ public final class JobRunner implements AutoCloseable {
 		return Set.copyOf(running);
 	}
 
+	/** Stops the runs going and ends their jobs, waiting up to 30 s for that. */
 	@Override
 	public void close() {
 		workers.shutdownNow();
+		try {
+			if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+				log.warn("jobs {} did not stop within 30 s", running);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -96,6 +96,12 @@ final class JupyterJob {
 			result.put("endedBecause", ended.reason());
 			end(ended.status(), ended.message(), result, spec);
 		}
+		catch (LauncherStopping stopping) {
+			if (handle != null) {
+				handle.cancel();
+			}
+			throw stopping;
+		}
 		catch (JobRefusal refusal) {
 			result.put("errors", refusal.errors());
 			end("finishedUnsuccessful", "Job refused: " + refusal.getMessage(), result, null);
@@ -115,7 +121,7 @@ final class JupyterJob {
 
 	private Ending watch(JupyterServer server, RunHandle handle, Instant started) {
 		while (true) {
-			sleep(settings.cullEvery());
+			LauncherStopping.sleep(settings.cullEvery());
 			if (!handle.isRunning()) {
 				var code = handle.exitCode();
 				return new Ending("finishedUnsuccessful", "exited", "Jupyter server exited with code "
@@ -150,7 +156,7 @@ final class JupyterJob {
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("jupyter-server did not answer within " + settings.startTimeout());
 			}
-			sleep(Duration.ofMillis(100));
+			LauncherStopping.sleep(Duration.ofMillis(100));
 		}
 	}
 
@@ -192,14 +198,5 @@ final class JupyterJob {
 		}
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
 
 }

@@ -49,10 +49,21 @@ final class RunSupervisor {
 			return result(spec, index, dataset, "failed", null, null, "could not start on " + backend.name() + ": "
 					+ ex.getMessage(), started);
 		}
+		try {
+			return watch(backend, spec, index, dataset, cancelled, progress, handle, started);
+		}
+		catch (LauncherStopping stopping) {
+			handle.cancel();
+			throw stopping;
+		}
+	}
+
+	private RunResult watch(Backend backend, RunSpec spec, int index, String dataset, BooleanSupplier cancelled,
+			Consumer<RunResult> progress, RunHandle handle, Instant started) {
 		String ended = null;
 		var checked = Instant.now();
 		while (handle.isRunning()) {
-			sleep(END_CHECK);
+			LauncherStopping.sleep(END_CHECK);
 			if (Duration.between(started, Instant.now()).compareTo(spec.timeout()) > 0) {
 				ended = "timedOut";
 				break;
@@ -96,18 +107,9 @@ final class RunSupervisor {
 	private static void awaitEnd(RunHandle handle) {
 		var deadline = Instant.now().plus(STOP_WAIT);
 		while (handle.isRunning() && Instant.now().isBefore(deadline)) {
-			sleep(Duration.ofMillis(50));
+			LauncherStopping.sleep(Duration.ofMillis(50));
 		}
 	}
 
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
 
 }

@@ -88,6 +88,11 @@ public final class TestJobs {
 		throw new AssertionError("the catalog created the job");
 	}
 
+	/** Sets a job's status as a job-privileged account may. */
+	public static Map<String, Object> update(CatalogClient client, String id, String statusCode, String statusMessage) {
+		return send(client, "PATCH", "/api/v4/jobs/" + id, Map.of("statusCode", statusCode, "statusMessage", statusMessage));
+	}
+
 	/** Cancels a job as its owner may. */
 	public static Map<String, Object> cancel(CatalogClient client, String id) {
 		return send(client, "PATCH", "/api/v4/jobs/" + id,

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.catalog.launcher.tool.Resources;
 
+/** The batch script: arguments and environment quoted so no value is shell syntax, the exit code kept. */
 class BatchScriptTest {
 
 	@TempDir

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.catalog.launcher.tool.Invocation;
 import io.catalog.launcher.tool.ToolReader;
 
+/** The local back-end with the real bubblewrap (skipped without it) and as plain processes. */
 class LocalBackendTest {
 
 	@TempDir

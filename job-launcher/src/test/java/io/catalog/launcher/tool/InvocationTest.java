@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+/** Command lines and environments built from tool specs and checked values. */
 class InvocationTest {
 
 	private static final Path DATA = Path.of("/data/run42");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+/** Parameter values checked against their types and bounds, each refusal naming its parameter. */
 class ParameterCheckTest {
 
 	private static final ToolSpec TOOL = new ToolSpec("t", "1", null, null, null, null, List.of("t"), List.of(

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+/** Slicer execution-model XML read into typed parameters and outputs. */
 class SlicerXmlTest {
 
 	private static ExecutionModel read(String xml) throws IOException {

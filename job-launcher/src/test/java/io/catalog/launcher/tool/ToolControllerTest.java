@@ -15,9 +15,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/** The tools over the launcher's HTTP API: listed, and forms checked. */
 @WebMvcTest(ToolController.class)
 class ToolControllerTest {
 
+	/** The test tools as the launcher's catalog. */
 	@TestConfiguration
 	static class Tools {
 

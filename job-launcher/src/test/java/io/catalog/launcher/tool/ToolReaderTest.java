@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Tool files in JSON, YAML and Slicer XML, and the refusals of bad ones naming the file. */
 class ToolReaderTest {
 
 	private static final Path TOOLS = Path.of("src/test/resources/tools");

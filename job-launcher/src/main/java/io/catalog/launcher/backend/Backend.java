@@ -17,6 +17,11 @@ public interface Backend {
 	 */
 	Optional<String> unreachable(String sourceFolderHost, Path sourceFolder);
 
+	/** Whether runs go into a sandbox (bubblewrap) where they are not root. */
+	default boolean sandboxed() {
+		return false;
+	}
+
 	/** Starts a run; throws {@link LaunchException} when it cannot be started. */
 	RunHandle launch(RunSpec run);
 

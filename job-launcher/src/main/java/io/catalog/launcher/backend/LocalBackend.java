@@ -62,6 +62,12 @@ public final class LocalBackend implements Backend {
 	}
 
 	/** Whether runs go into bubblewrap's sandbox. */
+	@Override
+	public boolean sandboxed() {
+		return isolated();
+	}
+
+	/** Whether runs go into bubblewrap's sandbox. */
 	public boolean isolated() {
 		return sandbox.isPresent();
 	}

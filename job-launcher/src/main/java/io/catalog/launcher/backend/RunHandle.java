@@ -22,6 +22,11 @@ public interface RunHandle {
 		return java.util.Optional.empty();
 	}
 
+	/** The address of the machine the run runs on, once it runs (for a server the run starts). */
+	default java.util.Optional<String> host() {
+		return java.util.Optional.of("127.0.0.1");
+	}
+
 	/** What the back-end says of how the run is isolated, for the job's log. */
 	String isolation();
 

@@ -73,6 +73,11 @@ public final class SlurmBackend implements Backend {
 	}
 
 	@Override
+	public boolean sandboxed() {
+		return sandbox.isPresent();
+	}
+
+	@Override
 	public Optional<String> unreachable(String sourceFolderHost, Path sourceFolder) {
 		if (sourceFolderHost != null && !sourceFolderHost.isBlank() && !hosts.contains(sourceFolderHost)) {
 			return Optional.of("slurm reaches the hosts " + hosts + ", not " + sourceFolderHost);

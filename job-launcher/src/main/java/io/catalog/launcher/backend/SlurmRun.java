@@ -28,6 +28,8 @@ final class SlurmRun implements RunHandle {
 
 	private static final Pattern EXIT = Pattern.compile("ExitCode=(\\d+):(\\d+)");
 
+	private static final Pattern NODE_ADDR = Pattern.compile("NodeAddr=(\\S+)");
+
 	private static final Duration ASK_EVERY = Duration.ofSeconds(1);
 
 	private final String id;
@@ -102,6 +104,20 @@ final class SlurmRun implements RunHandle {
 		}
 		int signal = Integer.parseInt(found.group(2));
 		return OptionalInt.of(signal > 0 ? 128 + signal : Integer.parseInt(found.group(1)));
+	}
+
+	/** The address of the job's node ({@code NodeAddr}), once SLURM placed it. */
+	@Override
+	public java.util.Optional<String> host() {
+		var node = Commands.run(List.of("squeue", "--noheader", "--jobs", id, "--format", "%T %N"), environment,
+				SlurmBackend.COMMAND_TIMEOUT).stdout().strip().split(" ");
+		if (node.length < 2 || !"RUNNING".equals(node[0]) || node[1].isBlank()) {
+			return java.util.Optional.empty();
+		}
+		var shown = Commands.run(List.of("scontrol", "show", "node", node[1], "--oneliner"), environment,
+				SlurmBackend.COMMAND_TIMEOUT).stdout();
+		var address = NODE_ADDR.matcher(shown);
+		return java.util.Optional.of(address.find() ? address.group(1) : node[1]);
 	}
 
 	@Override

@@ -28,9 +28,10 @@ import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.model.Job;
 
 /**
- * Runs one {@code jupyter} job: a jupyter-server on the local back-end over the job's datasets (each a read-only
- * folder linked into the session's fresh, writable home as {@code dataset-<n>}), with a random token given in its
- * environment (never on its command line). Once it answers {@code /api/status} with the token, the job's result holds
+ * Runs one {@code jupyter} job: a jupyter-server on the back-end that reaches its datasets (the one
+ * {@code jobParams.backend} names, or the first; local or SLURM, where it listens on the node's addresses) over the
+ * job's datasets (each a read-only folder linked into the session's fresh, writable home as {@code dataset-<n>}),
+ * with a random token given in its environment (never on its command line). Once it answers {@code /api/status} with the token, the job's result holds
  * its URL. Every {@code cullEvery} the session is culled as jupyterhub-idle-culler does: idle (no activity) longer
  * than {@code idleTimeout}, or older than {@code maxAge}; the job then ends {@code finishedSuccessful} saying why,
  * without the URL. Cancelling the job stops the server; a server that does not start or dies ends the job
@@ -62,8 +63,8 @@ final class JupyterJob {
 		try {
 			var pids = AnalysisRequest.pids(job);
 			var datasets = pids.stream().map(pid -> setup.catalog().dataset(pid)).toList();
-			var local = setup.backends().stream().filter(backend -> "local".equals(backend.name())).toList();
-			Backend backend = Placement.choose(local, null, datasets);
+			var servers = setup.backends().stream().filter(backend -> !"kubernetes".equals(backend.name())).toList();
+			Backend backend = Placement.choose(servers, backendOf(job), datasets);
 			var dir = setup.workspace().create(jobId, 0);
 			var home = dir.resolve("output");
 			var folders = new ArrayList<Path>();
@@ -74,18 +75,22 @@ final class JupyterJob {
 			}
 			var token = HexFormat.of().formatHex(bytes(24));
 			int port = freePort();
-			var argv = new ArrayList<>(List.of(settings.command(), "--ip=127.0.0.1", "--port=" + port,
+			var bind = "local".equals(backend.name()) ? "127.0.0.1" : "0.0.0.0";
+			var argv = new ArrayList<>(List.of(settings.command(), "--ip=" + bind, "--port=" + port,
 					"--ServerApp.port_retries=0", "--no-browser", "--ServerApp.root_dir=" + home));
-			if (!isolated(backend) && "root".equals(System.getProperty("user.name"))) {
+			if (!backend.sandboxed() && "root".equals(System.getProperty("user.name"))) {
 				argv.add("--allow-root");
 			}
 			var spec = new RunSpec(Workspace.safe(jobId) + "-jupyter", argv, Map.of("JUPYTER_TOKEN", token), folders, home,
 					dir.resolve("stdout.log"), dir.resolve("stderr.log"), new Resources(1, "1GB", 0, settings.maxAge()), true, null);
 			handle = backend.launch(spec);
-			var server = new JupyterServer("http://127.0.0.1:" + port, token);
+			var host = awaitHost(handle, spec);
+			var server = new JupyterServer("http://" + host + ":" + port, token);
 			var started = Instant.now();
 			awaitReady(server, handle, spec);
-			result.put("url", "http://" + settings.host() + ":" + port + "/?token=" + token);
+			result.put("url", "http://" + ("local".equals(backend.name()) ? settings.host() : host) + ":" + port
+					+ "/?token=" + token);
+			result.put("backend", backend.name());
 			result.put("datasets", pids);
 			result.put("isolation", handle.isolation());
 			setup.catalog().updateJob(jobId, "inProgress", "Jupyter session running", result);
@@ -146,6 +151,28 @@ final class JupyterJob {
 		}
 	}
 
+	private String awaitHost(RunHandle handle, RunSpec spec) {
+		var deadline = Instant.now().plus(settings.startTimeout());
+		while (true) {
+			var host = handle.host();
+			if (host.isPresent()) {
+				return host.get();
+			}
+			if (!handle.isRunning()) {
+				throw new IllegalStateException("jupyter-server ended before it ran: "
+						+ Workspace.tail(spec.stderr(), 2000).strip());
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("jupyter-server was not running within " + settings.startTimeout());
+			}
+			LauncherStopping.sleep(Duration.ofMillis(200));
+		}
+	}
+
+	private static String backendOf(Job job) {
+		return job.getJobParams() != null && job.getJobParams().get("backend") instanceof String name ? name : null;
+	}
+
 	private void awaitReady(JupyterServer server, RunHandle handle, RunSpec spec) {
 		var deadline = Instant.now().plus(settings.startTimeout());
 		while (server.status().isEmpty()) {
@@ -182,9 +209,6 @@ final class JupyterJob {
 		}
 	}
 
-	private static boolean isolated(Backend backend) {
-		return backend instanceof io.catalog.launcher.backend.LocalBackend local && local.isolated();
-	}
 
 	private static byte[] bytes(int n) {
 		var bytes = new byte[n];

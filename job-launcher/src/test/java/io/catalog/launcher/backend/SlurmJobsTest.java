@@ -46,6 +46,8 @@ class SlurmJobsTest {
 		settings.put("LAUNCHER_LOCAL_ENABLED", "false");
 		settings.put("LAUNCHER_SLURM_ENABLED", "true");
 		settings.put("SLURM_CONF", slurm.conf().toString());
+		settings.put("JUPYTER_IDLE_TIMEOUT", "3s");
+		settings.put("JUPYTER_CULL_EVERY", "500ms");
 		launcher = Launchers.start(settings);
 		scientist = catalog.scientist();
 	}
@@ -126,6 +128,39 @@ class SlurmJobsTest {
 		var job = TestJobs.finish(scientist, id, "finishedUnsuccessful");
 		assertThat((String) run(job).get("message")).startsWith("could not start on slurm: sbatch refused the job: ")
 			.contains("Requested node configuration is not available");
+	}
+
+	@Test
+	void aJupyterSessionRunsAsABatchJobAnswersWithItsTokenAndIsCulledWhenIdle() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/jupyter-server")),
+				"no /usr/bin/jupyter-server here: apt-get install jupyter-server");
+		var pid = SampleData.create(scientist, dir.resolve("data/slurm-notebook"), "slurm notebook", 1, null);
+		var id = TestJobs.create(scientist, "jupyter", TestJobs.session(pid));
+		@SuppressWarnings("unchecked")
+		var running = TestJobs.await(scientist, id, job -> job.get("jobResultObject") instanceof Map<?, ?> result
+				&& result.get("url") != null, Duration.ofSeconds(90));
+		@SuppressWarnings("unchecked")
+		var result = (Map<String, Object>) running.get("jobResultObject");
+		assertThat(result).containsEntry("backend", "slurm");
+		assertThat((String) result.get("isolation")).startsWith("SLURM job ");
+		var url = java.net.URI.create((String) result.get("url"));
+		var token = url.getQuery().replace("token=", "");
+		var status = java.net.URI.create("http://" + url.getHost() + ":" + url.getPort() + "/api/status");
+		var http = java.net.http.HttpClient.newHttpClient();
+		var with = http.send(java.net.http.HttpRequest.newBuilder(status).header("Authorization", "token " + token).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(with.statusCode()).isEqualTo(200);
+		var without = http.send(java.net.http.HttpRequest.newBuilder(status).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(without.statusCode()).isIn(401, 403);
+		var ended = TestJobs.finish(scientist, id, "finishedSuccessful");
+		assertThat((String) ended.get("statusMessage")).startsWith("Jupyter session culled: idle for ");
+		var slurmId = ((String) result.get("isolation")).split(" ")[2];
+		var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (scontrol(slurmId).matches("(?s).*JobState=(RUNNING|COMPLETING).*") && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(scontrol(slurmId)).contains("JobState=CANCELLED");
 	}
 
 }

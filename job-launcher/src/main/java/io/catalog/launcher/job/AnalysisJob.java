@@ -201,6 +201,11 @@ final class AnalysisJob {
 	}
 
 	private void end(String status, String message) {
+		if ("jobCancelled".equals(status)) {
+			// a cancelled job is final in the catalog: it keeps the owner's message and the last progress report
+			log.info("analysis job {}: {}", jobId, message);
+			return;
+		}
 		try {
 			setup.catalog().updateJob(jobId, status, message, resultWith(runs));
 			log.info("analysis job {}: {}", jobId, message);

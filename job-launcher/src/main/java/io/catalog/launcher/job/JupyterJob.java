@@ -200,6 +200,11 @@ final class JupyterJob {
 		if (spec != null) {
 			result.put("stderr", Workspace.tail(spec.stderr(), 4000));
 		}
+		if ("jobCancelled".equals(status)) {
+			// a cancelled job is final in the catalog: it keeps the owner's message and the last progress report
+			log.info("jupyter job {}: {}", jobId, message);
+			return;
+		}
 		try {
 			setup.catalog().updateJob(jobId, status, message, result);
 			log.info("jupyter job {}: {}", jobId, message);

@@ -2,6 +2,7 @@ package io.catalog.launcher.backend;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ public final class KubernetesBackend implements Backend {
 		if (run.image() == null || run.image().isBlank()) {
 			throw new LaunchException("the tool names no image, and Kubernetes runs containers", null);
 		}
-		var name = "run-" + run.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+		var name = "run-" + run.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
 		name = name.length() > 63 ? name.substring(0, 63) : name;
 		name = name.replaceAll("-+$", "");
 		var job = KubernetesJobs.of(name, run.image(), run, volumes, serviceAccount);

@@ -3,7 +3,9 @@ package io.catalog.launcher.backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -71,7 +73,7 @@ final class KubernetesRun implements RunHandle {
 	private int podExitCode() {
 		var pods = client.pods().inNamespace(namespace).withLabel("job-name", name).list().getItems();
 		return pods.stream().flatMap(pod -> pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-				? java.util.stream.Stream.empty() : pod.getStatus().getContainerStatuses().stream())
+				? Stream.empty() : pod.getStatus().getContainerStatuses().stream())
 			.filter(container -> container.getState() != null && container.getState().getTerminated() != null)
 			.map(container -> container.getState().getTerminated().getExitCode()).findFirst().orElse(1);
 	}
@@ -97,7 +99,7 @@ final class KubernetesRun implements RunHandle {
 	@Override
 	public void cancel() {
 		client.batch().v1().jobs().inNamespace(namespace).withName(name)
-			.withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+			.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.catalog.launcher.backend;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A run a back-end started: whether it still runs, how it ended, and a way to stop it. */
@@ -18,13 +19,13 @@ public interface RunHandle {
 	void cancel();
 
 	/** Why the run ended without running, when the back-end gave it up (a batch job SLURM will never start). */
-	default java.util.Optional<String> failure() {
-		return java.util.Optional.empty();
+	default Optional<String> failure() {
+		return Optional.empty();
 	}
 
 	/** The address of the machine the run runs on, once it runs (for a server the run starts). */
-	default java.util.Optional<String> host() {
-		return java.util.Optional.of("127.0.0.1");
+	default Optional<String> host() {
+		return Optional.of("127.0.0.1");
 	}
 
 	/** What the back-end says of how the run is isolated, for the job's log. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,8 +80,8 @@ final class SlurmRun implements RunHandle {
 	}
 
 	@Override
-	public synchronized java.util.Optional<String> failure() {
-		return java.util.Optional.ofNullable(failure);
+	public synchronized Optional<String> failure() {
+		return Optional.ofNullable(failure);
 	}
 
 	@Override
@@ -108,16 +109,16 @@ final class SlurmRun implements RunHandle {
 
 	/** The address of the job's node ({@code NodeAddr}), once SLURM placed it. */
 	@Override
-	public java.util.Optional<String> host() {
+	public Optional<String> host() {
 		var node = Commands.run(List.of("squeue", "--noheader", "--jobs", id, "--format", "%T %N"), environment,
 				SlurmBackend.COMMAND_TIMEOUT).stdout().strip().split(" ");
 		if (node.length < 2 || !"RUNNING".equals(node[0]) || node[1].isBlank()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		var shown = Commands.run(List.of("scontrol", "show", "node", node[1], "--oneliner"), environment,
 				SlurmBackend.COMMAND_TIMEOUT).stdout();
 		var address = NODE_ADDR.matcher(shown);
-		return java.util.Optional.of(address.find() ? address.group(1) : node[1]);
+		return Optional.of(address.find() ? address.group(1) : node[1]);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.catalog.launcher.job;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import io.catalog.launcher.tool.ToolCatalog;
 import io.catalog.launcher.tool.ToolSpec;
 import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.model.Dataset;
+import io.catalog.sdk.model.Job;
 
 /**
  * Runs one claimed analysis job to its end: reads and checks it (tool, parameters, datasets), places it on a
@@ -58,7 +60,7 @@ final class AnalysisJob {
 		this.jobId = jobId;
 	}
 
-	void run(io.catalog.sdk.model.Job job) {
+	void run(Job job) {
 		try {
 			var request = AnalysisRequest.of(job);
 			var tool = setup.tools().find(request.tool()).orElseThrow(() -> JobRefusal.field("jobParams.tool",
@@ -71,7 +73,7 @@ final class AnalysisJob {
 			var datasets = request.datasets().stream().map(this::dataset).toList();
 			var backend = Placement.choose(setup.backends(), request.backend(), datasets);
 			result.put("backend", backend.name());
-			var folders = new LinkedHashMap<String, java.nio.file.Path>();
+			var folders = new LinkedHashMap<String, Path>();
 			datasets.forEach(dataset -> folders.put(dataset.getPid(), Placement.folder(dataset)));
 			var targets = request.map() ? datasets : datasets.subList(0, 1);
 			for (int index = 0; index < targets.size() && !isCancelled(); index++) {
@@ -109,8 +111,8 @@ final class AnalysisJob {
 	}
 
 	private RunResult runOne(int index, ToolSpec tool, Map<String, Object> values, AnalysisRequest request,
-			Dataset dataset, Map<String, java.nio.file.Path> folders, Backend backend) {
-		java.nio.file.Path dir;
+			Dataset dataset, Map<String, Path> folders, Backend backend) {
+		Path dir;
 		try {
 			dir = setup.workspace().create(jobId, index);
 		}

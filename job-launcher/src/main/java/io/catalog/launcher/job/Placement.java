@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.catalog.launcher.backend.Backend;
 import io.catalog.sdk.model.Dataset;
@@ -30,7 +31,7 @@ final class Placement {
 			var missing = datasets.stream()
 				.map(dataset -> backend.unreachable(dataset.getSourceFolderHost(), folder(dataset))
 					.map(reason -> dataset.getPid() + ": " + reason))
-				.flatMap(java.util.Optional::stream).toList();
+				.flatMap(Optional::stream).toList();
 			if (missing.isEmpty()) {
 				return backend;
 			}

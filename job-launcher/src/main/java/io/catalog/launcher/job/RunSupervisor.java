@@ -2,6 +2,7 @@ package io.catalog.launcher.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -97,7 +98,7 @@ final class RunSupervisor {
 	}
 
 	private RunResult result(RunSpec spec, int index, String dataset, String state, RunHandle handle,
-			java.util.OptionalInt code, String message, Instant started) {
+			OptionalInt code, String message, Instant started) {
 		return new RunResult(index, dataset, state, handle == null ? null : handle.id(),
 				handle == null ? null : handle.isolation(), code == null || code.isEmpty() ? null : code.getAsInt(), message,
 				Workspace.tail(spec.stdout(), tailBytes), Workspace.tail(spec.stderr(), tailBytes), null,

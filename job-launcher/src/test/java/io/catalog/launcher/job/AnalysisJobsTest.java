@@ -141,6 +141,9 @@ class AnalysisJobsTest {
 		var pid = dataset("no-tool", 1);
 		var refusal = TestJobs.refused(scientist, "analysis", Map.of("datasetList", List.of(Map.of("pid", pid, "files", List.of()))), 400);
 		assertThat(refusal).contains("jobParams.tool");
+		var notABoolean = TestJobs.refused(scientist, "analysis", Map.of("tool", "file-stats", "map", "yes",
+				"datasetList", List.of(Map.of("pid", pid, "files", List.of()))), 400);
+		assertThat(notABoolean).contains("jobParams");
 	}
 
 	@Test

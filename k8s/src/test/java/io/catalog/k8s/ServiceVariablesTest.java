@@ -25,9 +25,6 @@ class ServiceVariablesTest {
 	static final Set<String> NOT_IN_APPLICATION_YML = Set.of("JAVA_TOOL_OPTIONS",
 			"MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "MONGODB_PASSWORD");
 
-	/** The job launcher's Kubernetes back-end settings, assumed until issue 15 brings them (k8s/README.md). */
-	static final Set<String> ASSUMED = Set.of("LAUNCHER_KUBERNETES_ENABLED", "LAUNCHER_KUBERNETES_NAMESPACE");
-
 	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
 	static List<String> overlays() {
@@ -50,12 +47,12 @@ class ServiceVariablesTest {
 			for (var env : container.path("env")) {
 				var name = env.path("name").asText();
 				if (!yml.contains("${" + name + ":") && !yml.contains("${" + name + "}")
-						&& !NOT_IN_APPLICATION_YML.contains(name) && !ASSUMED.contains(name)) {
+						&& !NOT_IN_APPLICATION_YML.contains(name)) {
 					unread.add(module + ": " + name);
 				}
 			}
 		});
-		assertThat(checked).contains("catalog-api", "ingestor", "archive-connector");
+		assertThat(checked).contains("catalog-api", "ingestor", "archive-connector", "job-launcher");
 		assertThat(unread).as("variables no application.yml reads").isEmpty();
 	}
 

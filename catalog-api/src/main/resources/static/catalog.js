@@ -35,7 +35,7 @@ export function el(tag, attributes = {}, ...children) {
     if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== undefined && child !== null) node.append(child instanceof Node ? child : String(child));
   }
   return node;
@@ -43,7 +43,7 @@ export function el(tag, attributes = {}, ...children) {
 
 /** Replaces the element's content. */
 export function show(node, ...children) {
-  node.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null));
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== undefined && c !== null));
 }
 
 /** A byte count as people read it. */

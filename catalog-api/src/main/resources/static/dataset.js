@@ -12,9 +12,16 @@ const $ = (id) => document.getElementById(id);
 const pid = new URLSearchParams(location.search).get("pid");
 const path = `/api/v3/datasets/${encodeURIComponent(pid ?? "")}`;
 
+/** Fields whose values lead to the search narrowed to them (the other datasets of a proposal, sample, ...). */
+const SEARCHABLE = new Set(["proposalIds", "instrumentIds", "keywords", "ownerGroup", "creationLocation", "type"]);
+
 function value(name, v) {
   if (name === "creationTime") return date(v);
   if (name === "size") return bytes(v);
+  if (SEARCHABLE.has(name)) {
+    return (Array.isArray(v) ? v : [v]).map((one, i) => [i ? ", " : "",
+      el("a", { href: `/?${new URLSearchParams({ [name]: String(one) })}` }, String(one))]);
+  }
   if (Array.isArray(v)) return v.join(", ");
   return typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
 }

@@ -134,7 +134,8 @@ class WebGuiBrowserTest extends CatalogTest {
 	@Test
 	void theDatasetPageShowsMetadataWithUnitsFilesAndLineage() throws Exception {
 		var files = Requests.fileBlock(3, 2048);
-		var input = dataset("scan 7", "group1", true, "raw", Map.of("origdatablocks", List.of(files)));
+		var input = dataset("scan 7", "group1", true, "raw", Map.of("origdatablocks", List.of(files), "keywords",
+				List.of("tomography")));
 		dataset("scan 7 reconstructed", "group1", true, "derived", Map.of("inputDatasets", List.of(input)));
 
 		open("/dataset.html?pid=" + java.net.URLEncoder.encode(input, java.nio.charset.StandardCharsets.UTF_8));
@@ -142,6 +143,7 @@ class WebGuiBrowserTest extends CatalogTest {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("metadata"), "energy: 9.7 keV"));
 		waiting().until(driver -> driver.findElements(By.cssSelector("#files tbody tr")).size() == 3);
 		browser.screenshot("dataset");
+		assertThat(browser.driver.findElement(By.linkText("tomography")).getAttribute("href")).endsWith("/?keywords=tomography");
 		var derived = waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("scan 7 reconstructed")));
 
 		derived.click();

@@ -19,7 +19,7 @@ export async function api(path, { method = "GET", query, body } = {}) {
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const reasons = (json?.errors ?? []).map((e) => `${e.field}: ${e.reason}`).join("; ");
+    const reasons = (json?.errors ?? []).map((e) => `${e.field ?? e.parameter}: ${e.reason}`).join("; ");
     const error = new Error(reasons || json?.detail || json?.message || response.statusText);
     error.status = response.status;
     throw error;

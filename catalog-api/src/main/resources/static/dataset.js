@@ -1,5 +1,6 @@
 // The dataset page: details, scientific metadata as a tree with units, files paged, lineage both ways, lifecycle,
 // attachments, and the archive and retrieve actions a signed-in user may start.
+import { analysis } from "./analysis.js";
 import { account, api, bytes, date, el, show, token } from "./catalog.js";
 
 const FILES_PER_PAGE = 100;
@@ -131,6 +132,8 @@ async function render() {
     show($("metadata"), tree(dataset.scientificMetadata));
     current = dataset;
     drawActions();
+    if (token()) analysis($("analysis"), dataset);
+    else $("analysis").hidden = true;
     lifecycle(dataset);
     await Promise.all([files(dataset.numberOfFiles, 1), lineage(dataset), attachments()]);
   } catch (e) {

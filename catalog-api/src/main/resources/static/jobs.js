@@ -6,11 +6,18 @@ const EVERY_MS = 3000;
 const $ = (id) => document.getElementById(id);
 let timer;
 
+/** A running Jupyter session's address, as the launcher reports it in the job's result. */
+function session(job) {
+  const url = job.type === "jupyter" ? job.jobResultObject?.url : undefined;
+  return typeof url === "string" && /^https?:\/\//.test(url)
+    ? [" ", el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, "Open the session")] : "";
+}
+
 function row(job) {
   const datasets = job.jobParams?.datasetList ?? [];
   return el("tr", { "data-id": job.id },
     el("td", {}, job.type), el("td", { class: `status ${job.statusCode}` }, job.statusCode),
-    el("td", {}, job.statusMessage ?? ""),
+    el("td", {}, job.statusMessage ?? "", session(job)),
     el("td", {}, datasets.map((d, i) => [i ? ", " : "",
       el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.pid)])),
     el("td", {}, job.ownerUser ?? job.ownerGroup ?? job.contactEmail ?? ""),

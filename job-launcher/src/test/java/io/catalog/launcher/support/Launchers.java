@@ -22,8 +22,13 @@ public final class Launchers {
 
 	/** The settings of a launcher over the test tools (the form tools and the job tools). */
 	public static Map<String, String> settings(CatalogServer catalog, Path work) {
+		return settings(catalog.url(), work);
+	}
+
+	/** The same, against the catalog at {@code catalogUrl} (one whose accounts include {@code launcher}). */
+	public static Map<String, String> settings(String catalogUrl, Path work) {
 		var settings = new HashMap<String, String>();
-		settings.put("CATALOG_URL", catalog.url());
+		settings.put("CATALOG_URL", catalogUrl);
 		settings.put("CATALOG_USERNAME", CatalogServer.LAUNCHER);
 		settings.put("CATALOG_PASSWORD", CatalogServer.LAUNCHER_PASSWORD);
 		settings.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());

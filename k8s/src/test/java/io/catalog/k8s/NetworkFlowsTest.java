@@ -96,6 +96,8 @@ class NetworkFlowsTest {
 		assertThat(flows.allows(api, KUBE_API, 443)).isFalse();
 		assertThat(flows.allows(api, S3, 443)).isFalse();
 		assertThat(flows.allows(api, Pods.named(rendered, "ingestor"), port(rendered, "ingestor"))).isFalse();
+		assertThat(flows.allows(api, Pods.named(rendered, "job-launcher"), port(rendered, "job-launcher")))
+			.as("the launcher's tools, listed through the catalog").isTrue();
 		if (!rendered.ofKind("MongoDBCommunity").isEmpty()) {
 			var mongodb = Pods.named(rendered, "catalog-mongodb");
 			assertThat(flows.allows(api, mongodb, 27017)).isTrue();

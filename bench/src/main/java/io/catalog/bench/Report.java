@@ -7,7 +7,7 @@ import java.util.Map;
 final class Report {
 
 	private static final List<String> QUERIES = List.of("fullquery", "fullquery_text", "fullfacet", "count",
-			"unit_condition", "metadataKeys");
+			"unit_condition", "metadataKeys", "gui_first_page");
 
 	private Report() {
 	}

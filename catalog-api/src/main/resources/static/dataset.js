@@ -96,6 +96,20 @@ async function attachments() {
     el("figcaption", {}, a.caption ?? ""))) : el("p", {}, "None"));
 }
 
+/** The jobs the signed-in user may read that name this dataset, newest first. */
+async function jobs() {
+  if (!token()) {
+    $("jobs-section").hidden = true;
+    return;
+  }
+  const found = await api("/api/v4/jobs", { query: { filter: {
+    where: { "jobParams.datasetList.pid": pid }, order: "createdAt:desc", limit: 20 } } }).catch(() => []);
+  show($("jobs").tBodies[0], found.map((job) => el("tr", {}, el("td", {}, job.type),
+    el("td", { class: `status ${job.statusCode}` }, job.statusCode), el("td", {}, job.statusMessage ?? ""),
+    el("td", {}, date(job.createdAt)))));
+  $("jobs-section").hidden = found.length === 0;
+}
+
 /** The files chosen for a partial retrieve, by path. */
 const chosen = new Set();
 let current;
@@ -108,6 +122,7 @@ function job(type, files, label) {
       const created = await api("/api/v4/jobs", { method: "POST", body: { type, ownerGroup: current.ownerGroup,
         jobParams: { datasetList: [{ pid, files }] } } });
       show(message, `${type} job ${created.id}: ${created.statusMessage ?? created.statusCode}`);
+      jobs();
     } catch (e) {
       show(message, el("span", { class: "error" }, `${type} refused: ${e.message}`));
     }
@@ -135,7 +150,7 @@ async function render() {
     if (token()) analysis($("analysis"), dataset);
     else $("analysis").hidden = true;
     lifecycle(dataset);
-    await Promise.all([files(dataset.numberOfFiles, 1), lineage(dataset), attachments()]);
+    await Promise.all([files(dataset.numberOfFiles, 1), lineage(dataset), attachments(), jobs()]);
   } catch (e) {
     show($("error"), e.status === 403 || e.status === 404 || e.status === 401
       ? "This dataset does not exist or you may not see it; signing in may help." : e.message);

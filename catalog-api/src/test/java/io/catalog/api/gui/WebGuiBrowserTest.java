@@ -164,6 +164,7 @@ class WebGuiBrowserTest extends CatalogTest {
 		signIn("user1");
 		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='actions']/button[.='Archive']"))).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actions"), "archive job "));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#jobs tbody"), "jobSubmitted"));
 
 		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
 			.returnResult().getResponseBody();

@@ -75,6 +75,7 @@ class ArchiveBench {
 			blocks.forEach(block -> untar.append("tar xf '").append(store.resolve(block)).append("' -C '")
 				.append(unpacked).append("'; "));
 			double tarBack = seconds(untar + "find '" + unpacked + "' -type f -print0 | xargs -0 sha256sum > /dev/null");
+			SampleData.delete(unpacked);
 			SampleData.delete(source);
 			start = System.nanoTime();
 			finish(officer, TestJobs.create(officer, "retrieve", TestJobs.datasets(pid)));

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -34,6 +37,8 @@ import io.catalog.sdk.model.DatasetLifecycle;
 public final class DatasetArchiver {
 
 	static final String VERSION = "catalog archive-connector tar v1";
+
+	private static final int REGISTERING = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(DatasetArchiver.class);
 
@@ -73,32 +78,34 @@ public final class DatasetArchiver {
 		var prefix = StorageNames.prefix(pid, jobId);
 		var entries = manifest.read(store, prefix);
 		if (entries == null) {
-			catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("started").archivable(false)
-				.retrievable(false));
+			long reading = System.nanoTime();
+			var started = CompletableFuture.runAsync(() -> catalog.lifecycle(pid,
+					new DatasetLifecycle().archiveStatusMessage("started").archivable(false).retrievable(false)));
 			var dataset = catalog.dataset(pid);
 			var files = SourceFile.of(catalog.origDatablocks(pid));
+			join(started);
+			long checking = System.nanoTime();
+			log.info("dataset {}: lifecycle started and file lists read in {} ms", pid, (checking - reading) / 1_000_000);
 			var folder = Path.of(dataset.getSourceFolder() == null ? "" : dataset.getSourceFolder());
-			var problems = SourceCheck.problems(folder, files);
+			var checked = SourceCheck.check(folder, files);
 			store.deleteAll(prefix);
-			if (!problems.isEmpty()) {
-				return missingFiles(pid, problems);
+			if (!checked.problems().isEmpty()) {
+				return missingFiles(pid, checked.problems());
 			}
 			tracker.plan(files.size(), files.stream().mapToLong(SourceFile::size).sum());
 			long start = System.nanoTime();
-			var packed = packer.pack(folder, files, prefix, tracker::done);
-			long packing = System.nanoTime() - start;
+			var packed = packer.pack(checked.found(), prefix, tracker::done);
 			if (!packed.changed().isEmpty()) {
 				store.deleteAll(prefix);
 				return missingFiles(pid, packed.changed());
 			}
 			entries = new ArrayList<>();
 			for (var block : packed.blocks()) {
-				verify(block);
 				entries.add(new Manifest.Entry(block.chk(), algorithm, datablock(block)));
 			}
 			manifest.write(store, prefix, entries);
-			log.info("dataset {}: {} files packed into {} blocks in {} ms, verified in {} ms", pid, files.size(),
-					entries.size(), packing / 1_000_000, (System.nanoTime() - start - packing) / 1_000_000);
+			log.info("dataset {}: {} files checked in {} ms, packed into {} blocks and verified in {} ms", pid,
+					files.size(), (start - checking) / 1_000_000, entries.size(), (System.nanoTime() - start) / 1_000_000);
 		}
 		long registering = System.nanoTime();
 		register(pid, prefix, entries);
@@ -115,6 +122,15 @@ public final class DatasetArchiver {
 		return Outcome.success(pid, "datasetOnArchiveDisk", details);
 	}
 
+	private static void join(CompletableFuture<?> future) {
+		try {
+			future.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
+	}
+
 	private Outcome missingFiles(String pid, List<String> problems) {
 		log.info("dataset {} not archived: {} files missing or changed", pid, problems.size());
 		var shown = problems.size() > 1000 ? problems.subList(0, 1000) : problems;
@@ -124,38 +140,46 @@ public final class DatasetArchiver {
 		return Outcome.failure(pid, "missingFilesError: " + problems.size() + " files missing or changed", details);
 	}
 
-	/** Reads the block back from storage and compares its size and checksum with what was written. */
-	private void verify(PackedBlock block) throws IOException {
-		var digest = Checksums.digest(algorithm);
-		long size = 0;
-		var buffer = new byte[1 << 20];
-		try (var in = store.open(block.name())) {
-			for (int n; (n = in.read(buffer)) >= 0;) {
-				digest.update(buffer, 0, n);
-				size += n;
-			}
-		}
-		var chk = Checksums.hex(digest.digest());
-		if (size != block.packedSize() || !chk.equals(block.chk())) {
-			throw new IOException("block " + block.name() + " reads back as " + size + " bytes with checksum " + chk
-					+ ", written " + block.packedSize() + " bytes with " + block.chk());
-		}
-	}
-
 	private CreateDatasetDatablock datablock(PackedBlock block) {
 		return new CreateDatasetDatablock().archiveId(block.name()).size(BigDecimal.valueOf(block.size()))
 			.packedSize(BigDecimal.valueOf(block.packedSize())).chkAlg(algorithm).version(VERSION)
 			.dataFileList(block.files());
 	}
 
-	/** Registers the blocks the catalog does not hold yet (a resumed job may have registered some). */
+	/**
+	 * Registers the blocks the catalog does not hold yet (a resumed job may have registered some), up to
+	 * {@value #REGISTERING} at a time: the catalog takes a while over a datablock of 20 000 files.
+	 */
 	private void register(String pid, String prefix, List<Manifest.Entry> entries) {
 		Set<String> registered = catalog.datablocks(pid).stream().map(Datablock::getArchiveId)
 			.filter(id -> id != null && id.startsWith(prefix)).collect(Collectors.toSet());
-		for (var entry : entries) {
-			if (!registered.contains(entry.datablock().getArchiveId())) {
-				catalog.register(pid, entry.datablock());
+		var missing = entries.stream().filter(entry -> !registered.contains(entry.datablock().getArchiveId())).toList();
+		if (missing.size() <= 1) {
+			missing.forEach(entry -> catalog.register(pid, entry.datablock()));
+			return;
+		}
+		var pool = Executors.newFixedThreadPool(Math.min(REGISTERING, missing.size()));
+		try {
+			var futures = missing.stream()
+				.map(entry -> CompletableFuture.runAsync(() -> catalog.register(pid, entry.datablock()), pool))
+				.toList();
+			RuntimeException failure = null;
+			for (var future : futures) {
+				try {
+					future.join();
+				}
+				catch (CompletionException ex) {
+					if (failure == null) {
+						failure = ex.getCause() instanceof RuntimeException cause ? cause : ex;
+					}
+				}
 			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+		finally {
+			pool.shutdown();
 		}
 	}
 

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,8 +33,12 @@ import io.catalog.sdk.model.DatasetLifecycle;
 
 /**
  * Retrieves one dataset of a job: the files asked for (all, or {@code jobParams.datasetList[].files}) are read from
- * the dataset's datablocks in storage, each written beside its place as {@code <name>.retrieving}, its checksum
- * compared with the one its datablock records, and moved into place only when it matches. The lifecycle gets
+ * the dataset's datablocks in storage, its checksum computed as it is written and compared with the one its datablock
+ * records. A file not there yet is written in its place (created new, never through a symbolic link) and removed
+ * again when its checksum does not match or its writing fails; a file already there is replaced only once the new
+ * copy, written beside it as {@code <name>.retrieving}, matches. So no file is left with a checksum other than the
+ * catalogued one, except one a connector killed mid-file leaves behind: its job is resumed, and the file, now there,
+ * is then written again beside and moved over. The lifecycle gets
  * {@code retrieveStatusMessage} ({@code started}, then {@code datasetRetrieved} or {@code retrieveIntegrityCheckFailed})
  * and {@code retrieveIntegrityCheck}.
  */
@@ -138,7 +144,7 @@ public final class DatasetRetriever {
 			this.folder = folder;
 		}
 
-		/** Writes one file beside its place, moves it there if its checksum matches; the reason otherwise. */
+		/** Writes one file, verified; the reason when it could not be. */
 		String write(InputStream content, Located.File file) throws IOException {
 			var target = inside(folder, file.path());
 			if (target == null) {
@@ -154,31 +160,50 @@ public final class DatasetRetriever {
 				return "leads out of the destination through a symbolic link";
 			}
 			checked.add(target.getParent());
-			var partial = target.resolveSibling(target.getFileName() + PARTIAL);
-			Files.deleteIfExists(partial);
 			var digest = file.algorithm() == null ? null : Checksums.digest(file.algorithm());
-			try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-					LinkOption.NOFOLLOW_LINKS)) {
-				for (int n; (n = content.read(buffer)) >= 0;) {
-					out.write(buffer, 0, n);
-					if (digest != null) {
-						digest.update(buffer, 0, n);
-					}
-				}
+			var written = target;
+			OutputStream fresh;
+			try {
+				fresh = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (FileAlreadyExistsException ex) {
+				written = target.resolveSibling(target.getFileName() + PARTIAL);
+				Files.deleteIfExists(written);
+				fresh = Files.newOutputStream(written, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS);
+			}
+			try (var out = fresh) {
+				copy(content, out, digest);
+			}
+			catch (IOException | RuntimeException ex) {
+				Files.deleteIfExists(written);
+				throw ex;
 			}
 			var chk = digest == null ? null : Checksums.hex(digest.digest());
 			if (chk == null || file.chk() == null || !chk.equalsIgnoreCase(file.chk())) {
-				Files.deleteIfExists(partial);
+				Files.deleteIfExists(written);
 				return chk == null || file.chk() == null ? "no checksum to verify against"
 						: "checksum " + chk + ", catalogued " + file.chk();
 			}
-			try {
-				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+			if (!written.equals(target)) {
+				try {
+					Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+				}
 			}
 			return null;
+		}
+
+		private void copy(InputStream content, OutputStream out, MessageDigest digest) throws IOException {
+			for (int n; (n = content.read(buffer)) >= 0;) {
+				out.write(buffer, 0, n);
+				if (digest != null) {
+					digest.update(buffer, 0, n);
+				}
+			}
 		}
 
 	}

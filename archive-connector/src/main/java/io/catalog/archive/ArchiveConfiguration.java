@@ -2,8 +2,11 @@ package io.catalog.archive;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +18,7 @@ import io.catalog.archive.job.JobClaims;
 import io.catalog.archive.job.JobListener;
 import io.catalog.archive.job.JobRunner;
 import io.catalog.archive.notify.JobMailer;
+import io.catalog.archive.policy.AutoArchiver;
 import io.catalog.archive.retrieve.DatasetRetriever;
 import io.catalog.archive.retrieve.Destinations;
 import io.catalog.archive.storage.BlockStore;
@@ -27,6 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class ArchiveConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(ArchiveConfiguration.class);
+
 	@Bean
 	CatalogClient catalogClient(ArchiveProperties properties) {
 		var catalog = properties.catalog();
@@ -35,10 +41,13 @@ class ArchiveConfiguration {
 
 	@Bean
 	Catalog catalog(CatalogClient client, ArchiveProperties properties) {
-		var catalog = properties.catalog();
-		Runnable signIn = catalog.username() == null || catalog.username().isBlank() ? () -> {
-		} : () -> client.login(catalog.username(), catalog.password()).exceptionally(failure -> null).join();
-		var retry = properties.retry();
+		return catalog(client, properties.catalog(), properties.retry());
+	}
+
+	private static Catalog catalog(CatalogClient client, ArchiveProperties.Catalog account,
+			ArchiveProperties.Retry retry) {
+		Runnable signIn = account.username() == null || account.username().isBlank() ? () -> {
+		} : () -> client.login(account.username(), account.password()).exceptionally(failure -> null).join();
 		return new Catalog(client, new Retry(retry.attempts(), retry.delay(), retry.maxDelay(), signIn));
 	}
 
@@ -77,10 +86,26 @@ class ArchiveConfiguration {
 			ArchiveProperties properties, MeterRegistry meters) {
 		var mail = properties.mail();
 		var mailer = new JobMailer(catalog, mail.host(), mail.port(), mail.secure(), mail.from());
-		var runner = new JobRunner(catalog, new JobClaims(catalog, properties.connectorId()), archiver, retriever, mailer,
-				properties.concurrency(), properties.progressInterval(), meters);
+		var claims = new JobClaims(catalog, properties.connectorId(), properties.lease(), Clock.systemUTC());
+		var runner = new JobRunner(catalog, claims, archiver, retriever, mailer, properties.concurrency(),
+				properties.progressInterval(), properties.lease(), meters);
 		runner.startResuming(properties.resumeInterval());
 		return runner;
+	}
+
+	@Bean(destroyMethod = "close")
+	AutoArchiver autoArchiver(Catalog catalog, ArchiveProperties properties) {
+		var auto = properties.autoArchive();
+		if (!auto.enabled()) {
+			log.info("auto-archiving is off: set ARCHIVE_AUTO_INTERVAL and ARCHIVE_AUTO_USERNAME (or ARCHIVE_AUTO_TOKEN)");
+			return new AutoArchiver(catalog, catalog, Clock.systemUTC());
+		}
+		var account = new ArchiveProperties.Catalog(properties.catalog().url(), auto.token(), auto.username(),
+				auto.password());
+		var client = Catalog.connect(account.url(), account.token(), account.username(), account.password());
+		var archiver = new AutoArchiver(catalog, catalog(client, account, properties.retry()), Clock.systemUTC());
+		archiver.start(auto.interval());
+		return archiver;
 	}
 
 	@Bean

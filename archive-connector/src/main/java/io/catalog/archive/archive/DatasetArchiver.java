@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,10 @@ public final class DatasetArchiver {
 		try {
 			return catalog.retry().call("archive " + pid, () -> attempt(jobId, pid, tracker));
 		}
+		catch (CancelledException ex) {
+			cancelled(jobId, pid);
+			throw ex;
+		}
 		catch (CatalogException ex) {
 			log.warn("archiving {} refused by the catalog: {}", pid, ex.getMessage());
 			catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("scheduleArchiveJobFailed")
@@ -118,8 +124,33 @@ public final class DatasetArchiver {
 		details.put("bytes", bytes);
 		details.put("storage", store.describe() + prefix);
 		catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("datasetOnArchiveDisk").archivable(false)
-			.retrievable(true).storageLocation(store.describe() + prefix).archiveReturnMessage(details));
+			.retrievable(true).storageLocation(store.describe() + prefix).exportedTo(store.describe())
+			.dateOfDiskPurging(purgeable(pid)).archiveReturnMessage(details));
 		return Outcome.success(pid, "datasetOnArchiveDisk", details);
+	}
+
+	/** Removes what the cancelled job stored of the dataset, which becomes archivable again. */
+	private void cancelled(String jobId, String pid) {
+		var prefix = StorageNames.prefix(pid, jobId);
+		try {
+			store.deleteAll(prefix);
+		}
+		catch (IOException ex) {
+			log.warn("cannot remove {} of cancelled job {}: {}", prefix, jobId, ex.getMessage());
+		}
+		catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("datasetCreated").archivable(true)
+			.archiveReturnMessage(Map.of("cancelled", "job " + jobId + " was cancelled")));
+	}
+
+	/**
+	 * When the disk copy may be purged: from now on, now that the archive is verified, unless the lifecycle already
+	 * names a later day. The connector only marks; it never deletes a source file.
+	 */
+	private OffsetDateTime purgeable(String pid) {
+		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var lifecycle = catalog.dataset(pid).getDatasetlifecycle();
+		var set = lifecycle == null ? null : lifecycle.getDateOfDiskPurging();
+		return set != null && set.isAfter(now) ? set : now;
 	}
 
 	private static void join(CompletableFuture<?> future) {

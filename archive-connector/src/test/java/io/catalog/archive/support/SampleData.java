@@ -88,6 +88,16 @@ public final class SampleData {
 		return new Sample(dataset.getPid(), folder, sha);
 	}
 
+	/** Catalogues a dataset of {@code ownerGroup} without files (as {@code client}, who may create it); its pid. */
+	public static String catalogue(CatalogClient client, String ownerGroup, String name) throws IOException {
+		var body = JSON.createObjectNode().put("type", "raw").put("datasetName", name).put("ownerGroup", ownerGroup)
+			.put("owner", "Ada Lovelace").put("contactEmail", "ada@facility.example")
+			.put("principalInvestigator", "Ada Lovelace").put("sourceFolder", "/nowhere/" + name)
+			.put("creationTime", "2026-11-22T10:00:00Z").put("creationLocation", "/Facility/Beamline");
+		var request = new CreateDatasetRequest(JSON.treeToValue(body, CreateRawDataset.class));
+		return client.await(() -> client.datasets().createDataset(request)).getPid();
+	}
+
 	/** The SHA-256 of every file under {@code folder}, by relative path. */
 	public static Map<String, String> sha256Of(Path folder) throws IOException {
 		var found = new TreeMap<String, String>();

@@ -3,6 +3,7 @@ package io.catalog.archive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalog.archive.archive.Checksums;
+import io.catalog.archive.archive.Copies;
 import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.catalog.Catalog;
 import io.catalog.archive.catalog.Retry;
@@ -54,31 +56,48 @@ class ArchiveConfiguration {
 	@Bean
 	BlockStore blockStore(ArchiveProperties properties) throws IOException {
 		var storage = properties.storage();
+		return store(storage, storage.folder(), storage.s3().prefix());
+	}
+
+	@Bean
+	Copies copies(ArchiveProperties properties) throws IOException {
+		var storage = properties.storage();
+		var stores = new ArrayList<BlockStore>();
+		for (var copy : storage.copies()) {
+			stores.add(store(storage, copy, copy));
+		}
+		return new Copies(stores);
+	}
+
+	/** The folder store at {@code folder}, or the S3 store with key prefix {@code prefix}. */
+	private static BlockStore store(ArchiveProperties.Storage storage, String folder, String prefix) throws IOException {
 		if ("s3".equalsIgnoreCase(storage.type())) {
 			var s3 = storage.s3();
 			return new S3Store(S3Store.client(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey()), s3.bucket(),
-					s3.prefix(), s3.partSize().toBytes());
+					prefix, s3.partSize().toBytes());
 		}
 		if (!"folder".equalsIgnoreCase(storage.type())) {
 			throw new IllegalArgumentException("ARCHIVE_STORAGE must be folder or s3, not " + storage.type());
 		}
-		return new FolderStore(Path.of(storage.folder()));
+		return new FolderStore(Path.of(folder));
 	}
 
 	@Bean
-	DatasetArchiver datasetArchiver(Catalog catalog, BlockStore store, CatalogClient client,
+	DatasetArchiver datasetArchiver(Catalog catalog, BlockStore store, Copies copies, CatalogClient client,
 			ArchiveProperties properties) {
 		var algorithm = Checksums.jdkName(properties.checksum());
 		if (algorithm == null) {
 			throw new IllegalArgumentException("ARCHIVE_CHECKSUM " + properties.checksum() + " is not an algorithm of the JDK");
 		}
-		return new DatasetArchiver(catalog, store, client.apiClient().getObjectMapper(), algorithm,
+		return new DatasetArchiver(catalog, store, copies, client.apiClient().getObjectMapper(), algorithm,
 				properties.blockSize().toBytes(), properties.blockMaxFiles(), properties.pauseAfterBlock());
 	}
 
 	@Bean
-	DatasetRetriever datasetRetriever(Catalog catalog, BlockStore store, ArchiveProperties properties) {
-		return new DatasetRetriever(catalog, store, new Destinations(properties.allowedRoots()));
+	DatasetRetriever datasetRetriever(Catalog catalog, BlockStore store, Copies copies, ArchiveProperties properties) {
+		var stores = new ArrayList<BlockStore>(List.of(store));
+		stores.addAll(copies.stores());
+		return new DatasetRetriever(catalog, stores, new Destinations(properties.allowedRoots()));
 	}
 
 	@Bean(destroyMethod = "close")

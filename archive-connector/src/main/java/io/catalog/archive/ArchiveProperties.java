@@ -95,8 +95,15 @@ public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka
 	 * @param type {@code folder} or {@code s3}
 	 * @param folder root folder of the folder store
 	 * @param s3 the S3 store
+	 * @param copies where further copies go when a policy's {@code tapeRedundancy} asks for them ({@code medium}: 2
+	 *        copies, {@code high}: 3), in order: folders for the folder store, key prefixes of the bucket for S3
 	 */
-	public record Storage(String type, String folder, S3 s3) {
+	public record Storage(String type, String folder, S3 s3, List<String> copies) {
+
+		public Storage {
+			copies = copies == null ? List.of() : copies.stream().filter(copy -> !copy.isBlank()).toList();
+		}
+
 	}
 
 	/**

@@ -54,10 +54,13 @@ public final class DatasetArchiver {
 
 	private final String algorithm;
 
-	public DatasetArchiver(Catalog catalog, BlockStore store, ObjectMapper mapper, String algorithm, long blockSize,
-			int maxFiles, Duration pauseAfterBlock) {
+	private final Copies copies;
+
+	public DatasetArchiver(Catalog catalog, BlockStore store, Copies copies, ObjectMapper mapper, String algorithm,
+			long blockSize, int maxFiles, Duration pauseAfterBlock) {
 		this.catalog = catalog;
 		this.store = store;
+		this.copies = copies;
 		this.algorithm = algorithm;
 		this.packer = new BlockPacker(store, algorithm, blockSize, maxFiles, pauseAfterBlock);
 		this.manifest = new Manifest(mapper);
@@ -95,6 +98,7 @@ public final class DatasetArchiver {
 			var folder = Path.of(dataset.getSourceFolder() == null ? "" : dataset.getSourceFolder());
 			var checked = SourceCheck.check(folder, files);
 			store.deleteAll(prefix);
+			copies.deleteAll(prefix);
 			if (!checked.problems().isEmpty()) {
 				return missingFiles(pid, checked.problems());
 			}
@@ -105,6 +109,7 @@ public final class DatasetArchiver {
 				store.deleteAll(prefix);
 				return missingFiles(pid, packed.changed());
 			}
+			copies.write(store, packed.blocks(), algorithm, Copies.asked(tapeRedundancy(dataset.getOwnerGroup())));
 			entries = new ArrayList<>();
 			for (var block : packed.blocks()) {
 				entries.add(new Manifest.Entry(block.chk(), algorithm, datablock(block)));
@@ -123,10 +128,26 @@ public final class DatasetArchiver {
 		details.put("files", files);
 		details.put("bytes", bytes);
 		details.put("storage", store.describe() + prefix);
+		var held = copies.holding(entries.stream().map(entry -> entry.datablock().getArchiveId()).toList());
+		var dataset = catalog.dataset(pid);
+		var asked = Copies.asked(tapeRedundancy(dataset.getOwnerGroup()));
+		details.put("copies", 1 + held.size());
+		if (1 + held.size() < asked) {
+			details.put("copiesAsked", asked);
+			log.warn("dataset {}: its policy asks for {} copies, {} stores are configured", pid, asked, 1 + held.size());
+		}
+		var exported = new ArrayList<String>(List.of(store.describe()));
+		exported.addAll(held);
 		catalog.lifecycle(pid, new DatasetLifecycle().archiveStatusMessage("datasetOnArchiveDisk").archivable(false)
-			.retrievable(true).storageLocation(store.describe() + prefix).exportedTo(store.describe())
-			.dateOfDiskPurging(purgeable(pid)).archiveReturnMessage(details));
+			.retrievable(true).storageLocation(store.describe() + prefix).exportedTo(String.join(", ", exported))
+			.dateOfDiskPurging(purgeable(dataset.getDatasetlifecycle())).archiveReturnMessage(details));
 		return Outcome.success(pid, "datasetOnArchiveDisk", details);
+	}
+
+	/** The {@code tapeRedundancy} of the group's policy, or {@code null}. */
+	private String tapeRedundancy(String ownerGroup) {
+		return ownerGroup == null ? null : catalog.policies(List.of(ownerGroup)).stream()
+			.map(policy -> policy.getTapeRedundancy()).filter(value -> value != null).findFirst().orElse(null);
 	}
 
 	/** Removes what the cancelled job stored of the dataset, which becomes archivable again. */
@@ -134,6 +155,7 @@ public final class DatasetArchiver {
 		var prefix = StorageNames.prefix(pid, jobId);
 		try {
 			store.deleteAll(prefix);
+			copies.deleteAll(prefix);
 		}
 		catch (IOException ex) {
 			log.warn("cannot remove {} of cancelled job {}: {}", prefix, jobId, ex.getMessage());
@@ -146,9 +168,8 @@ public final class DatasetArchiver {
 	 * When the disk copy may be purged: from now on, now that the archive is verified, unless the lifecycle already
 	 * names a later day. The connector only marks; it never deletes a source file.
 	 */
-	private OffsetDateTime purgeable(String pid) {
+	private static OffsetDateTime purgeable(DatasetLifecycle lifecycle) {
 		var now = OffsetDateTime.now(ZoneOffset.UTC);
-		var lifecycle = catalog.dataset(pid).getDatasetlifecycle();
 		var set = lifecycle == null ? null : lifecycle.getDateOfDiskPurging();
 		return set != null && set.isAfter(now) ? set : now;
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.catalog.archive.archive.Copies;
 import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.catalog.Catalog;
 import io.catalog.archive.catalog.Retry;
@@ -47,7 +48,7 @@ class DatasetRetrieverTest {
 		store = new FolderStore(temp.resolve("archive"));
 		catalog = new Catalog(server.archiver(), new Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), () -> {
 		}));
-		var archived = new DatasetArchiver(catalog, store, ApiClient.createDefaultObjectMapper(), "SHA-256", 200_000,
+		var archived = new DatasetArchiver(catalog, store, new Copies(List.of()), ApiClient.createDefaultObjectMapper(), "SHA-256", 200_000,
 				1000, Duration.ZERO).archive("job-r", sample.pid(), new CountingTracker());
 		assertThat(archived.ok()).as("%s", archived).isTrue();
 	}
@@ -90,7 +91,7 @@ class DatasetRetrieverTest {
 	}
 
 	private DatasetRetriever retriever() {
-		return new DatasetRetriever(catalog, store, new Destinations(List.of()));
+		return new DatasetRetriever(catalog, List.of(store), new Destinations(List.of()));
 	}
 
 	/** Flips a byte in the middle of the block that holds {@code path} alone. */

@@ -49,6 +49,13 @@ public final class SampleData {
 	/** Writes {@code files} files under {@code folder} and catalogues them. */
 	public static Sample create(CatalogClient officer, Path folder, String name, int files, long seed, boolean checksums)
 			throws IOException {
+		return create(officer, "group1", folder, name, files, seed, checksums);
+	}
+
+	/** Writes {@code files} files under {@code folder} and catalogues them for {@code ownerGroup}. */
+	public static Sample create(CatalogClient client, String ownerGroup, Path folder, String name, int files, long seed,
+			boolean checksums) throws IOException {
+		var officer = client;
 		var random = new Random(seed);
 		var sha = new TreeMap<String, String>();
 		var list = new ArrayList<DataFile>();
@@ -73,7 +80,7 @@ public final class SampleData {
 			var entry = new DataFile().path(path).size(BigDecimal.valueOf(size)).time(OffsetDateTime.now());
 			list.add(checksums ? entry.chk(chk) : entry);
 		}
-		var body = JSON.createObjectNode().put("type", "raw").put("datasetName", name).put("ownerGroup", "group1")
+		var body = JSON.createObjectNode().put("type", "raw").put("datasetName", name).put("ownerGroup", ownerGroup)
 			.put("owner", "Ada Lovelace").put("contactEmail", "ada@facility.example")
 			.put("principalInvestigator", "Ada Lovelace").put("sourceFolder", folder.toAbsolutePath().toString())
 			.put("creationTime", "2026-11-22T10:00:00Z").put("creationLocation", "/Facility/Beamline");

@@ -16,8 +16,10 @@ import io.catalog.archive.retrieve.DatasetRetriever;
 import io.catalog.archive.retrieve.Destinations;
 import io.catalog.archive.storage.BlockStore;
 import io.catalog.archive.storage.FolderStore;
+import io.catalog.archive.storage.S3Store;
 import io.catalog.archive.support.CatalogServer;
 import io.catalog.archive.support.CountingTracker;
+import io.catalog.archive.support.S3Server;
 import io.catalog.archive.support.SampleData;
 import io.catalog.sdk.Filter;
 import io.catalog.sdk.invoker.ApiClient;
@@ -75,6 +77,26 @@ class CopiesTest {
 
 		assertThat(outcome.ok()).isTrue();
 		assertThat(outcome.details()).containsEntry("copies", 1).containsEntry("copiesAsked", 2);
+	}
+
+	@Test
+	void copiesGoToFurtherKeyPrefixesOfAnS3Bucket() throws Exception {
+		var server = CatalogServer.get();
+		var group = "copies" + System.nanoTime();
+		var sample = SampleData.create(server.admin(), group, temp.resolve("source"), "s3 copies", 8, 71, true);
+		redundancy(server, group, "medium");
+		var client = S3Store.client(S3Server.endpoint(), "us-east-1", S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
+		var primary = new S3Store(client, "copies-test", "first", 5L * 1024 * 1024);
+		var copy = new S3Store(client, "copies-test", "second", 5L * 1024 * 1024);
+
+		var outcome = archiver(catalog(server), primary, List.of(copy)).archive("job-3", sample.pid(),
+				new CountingTracker());
+
+		assertThat(outcome.ok()).as("%s", outcome).isTrue();
+		assertThat(outcome.details()).containsEntry("copies", 2);
+		var prefix = StorageNames.prefix(sample.pid(), "job-3");
+		assertThat(copy.list(prefix)).isNotEmpty()
+			.isEqualTo(primary.list(prefix).stream().filter(name -> name.endsWith(".tar")).toList());
 	}
 
 	@Test

@@ -31,10 +31,12 @@ import io.catalog.sdk.model.DatasetLifecycle;
 /**
  * Archives one dataset of a job, so that a crash at any point leaves nothing half done: the catalogued files are
  * checked (a missing or changed one fails the dataset with {@code missingFilesError} and leaves no block), packed into
- * blocks under the job's own storage prefix, each block re-read from storage and its checksum compared, a manifest
- * written, and only then the datablocks registered (those not registered yet) and the lifecycle set to
- * {@code datasetOnArchiveDisk}. A resumed job with a manifest only completes the registration; one without starts the
- * dataset again after removing what the earlier attempt left under its prefix.
+ * blocks under the job's own storage prefix, each block re-read from storage and verified ({@link BlockFinisher}), the
+ * copies the group's {@code tapeRedundancy} asks for written and verified ({@link Copies}), a manifest written, and
+ * only then the datablocks registered (those not registered yet) and the lifecycle set to
+ * {@code datasetOnArchiveDisk}, with {@code exportedTo} and {@code dateOfDiskPurging} (from now: the archive is
+ * verified; the connector never purges). A resumed job with a manifest only completes the registration; one without
+ * starts the dataset again after removing what the earlier attempt left under its prefix, as a cancelled job does.
  */
 public final class DatasetArchiver {
 

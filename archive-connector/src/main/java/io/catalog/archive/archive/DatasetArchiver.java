@@ -146,10 +146,22 @@ public final class DatasetArchiver {
 		return Outcome.success(pid, "datasetOnArchiveDisk", details);
 	}
 
-	/** The {@code tapeRedundancy} of the group's policy, or {@code null}. */
+	/**
+	 * The {@code tapeRedundancy} of the group's policy, or {@code null} (one copy) when there is none or the
+	 * connector's account may not read it, which is logged: a policy it cannot read never fails an archive.
+	 */
 	private String tapeRedundancy(String ownerGroup) {
-		return ownerGroup == null ? null : catalog.policies(List.of(ownerGroup)).stream()
-			.map(policy -> policy.getTapeRedundancy()).filter(value -> value != null).findFirst().orElse(null);
+		if (ownerGroup == null) {
+			return null;
+		}
+		try {
+			return catalog.policies(List.of(ownerGroup)).stream().map(policy -> policy.getTapeRedundancy())
+				.filter(value -> value != null).findFirst().orElse(null);
+		}
+		catch (CatalogException ex) {
+			log.warn("cannot read the policy of {} ({}); keeping one copy", ownerGroup, ex.getMessage());
+			return null;
+		}
 	}
 
 	/** Removes what the cancelled job stored of the dataset, which becomes archivable again. */

@@ -23,21 +23,26 @@ import org.springframework.util.unit.DataSize;
  * @param progressInterval least time between two progress reports on a job
  * @param resumeInterval how often this replica looks for jobs it claimed but is not running (after a restart or
  *        after the catalog or storage stayed away longer than the retries)
+ * @param lease how long a claimed job may show nothing before another replica takes it over; a running job is reported
+ *        on every third of it, and its replica stops it once it could not report for half of it
  * @param pauseAfterBlock a pause after each stored block (0: none); slows archiving down for demonstrations and
  *        tests
+ * @param autoArchive SciCat's {@code autoArchive} policies: how often they are applied and who creates their jobs
  * @param retry how the catalog and the storage are retried while they do not answer
  * @param mail where job notifications are sent from
  */
 @ConfigurationProperties("archive")
 public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka, Storage storage, DataSize blockSize,
 		int blockMaxFiles, String checksum, List<String> allowedRoots, int concurrency, Duration progressInterval,
-		Duration resumeInterval, Duration pauseAfterBlock, Retry retry, Mail mail) {
+		Duration resumeInterval, Duration lease, Duration pauseAfterBlock, AutoArchive autoArchive, Retry retry, Mail mail) {
 
 	public ArchiveProperties {
 		concurrency = Math.max(1, concurrency);
 		blockMaxFiles = Math.max(1, blockMaxFiles);
 		allowedRoots = allowedRoots == null ? List.of() : allowedRoots.stream().filter(root -> !root.isBlank()).toList();
+		lease = lease == null || lease.isZero() || lease.isNegative() ? Duration.ofMinutes(30) : lease;
 		pauseAfterBlock = pauseAfterBlock == null ? Duration.ZERO : pauseAfterBlock;
+		autoArchive = autoArchive == null ? new AutoArchive(Duration.ZERO, null, null, null) : autoArchive;
 	}
 
 	/**
@@ -49,6 +54,28 @@ public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka
 	 * @param password its password
 	 */
 	public record Catalog(String url, String token, String username, String password) {
+	}
+
+	/**
+	 * Auto-archiving.
+	 *
+	 * @param interval how often the policies asking for {@code autoArchive} are applied; 0: never
+	 * @param token bearer token of the account that creates the jobs; used when set
+	 * @param username that account otherwise (in {@code CREATE_JOB_PRIVILEGED_GROUPS}, or an admin); none: off
+	 * @param password its password
+	 */
+	public record AutoArchive(Duration interval, String token, String username, String password) {
+
+		public AutoArchive {
+			interval = interval == null ? Duration.ZERO : interval;
+		}
+
+		/** Whether auto-archiving runs: an interval and an account to create the jobs. */
+		public boolean enabled() {
+			return !interval.isZero() && !interval.isNegative()
+					&& (token != null && !token.isBlank() || username != null && !username.isBlank());
+		}
+
 	}
 
 	/**
@@ -68,8 +95,15 @@ public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka
 	 * @param type {@code folder} or {@code s3}
 	 * @param folder root folder of the folder store
 	 * @param s3 the S3 store
+	 * @param copies where further copies go when a policy's {@code tapeRedundancy} asks for them ({@code medium}: 2
+	 *        copies, {@code high}: 3), in order: folders for the folder store, key prefixes of the bucket for S3
 	 */
-	public record Storage(String type, String folder, S3 s3) {
+	public record Storage(String type, String folder, S3 s3, List<String> copies) {
+
+		public Storage {
+			copies = copies == null ? List.of() : copies.stream().filter(copy -> !copy.isBlank()).toList();
+		}
+
 	}
 
 	/**

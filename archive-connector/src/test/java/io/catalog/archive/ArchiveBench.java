@@ -79,6 +79,7 @@ class ArchiveBench {
 			start = System.nanoTime();
 			finish(officer, TestJobs.create(officer, "retrieve", TestJobs.datasets(pid)));
 			double retrieve = (System.nanoTime() - start) / 1e9;
+			SampleData.delete(unpacked);
 			System.out.printf("BENCH %d files x %d B (%.0f MB): archive %.2f s (%.0f MB/s), tar|sha256sum %.2f s, ratio %.2f;"
 					+ " retrieve %.2f s (%.0f MB/s), tar xf + sha256sum %.2f s, ratio %.2f%n", count, size, bytes / 1e6,
 					archive, bytes / 1e6 / archive, tar, tar / archive, retrieve, bytes / 1e6 / retrieve, tarBack,

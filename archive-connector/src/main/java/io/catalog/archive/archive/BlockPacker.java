@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -22,11 +22,13 @@ import io.catalog.archive.storage.BlockStore;
 import io.catalog.sdk.model.DataFile;
 
 /**
- * Packs files into tar blocks straight into the storage, in one pass per file: each file is read once, digested as it
- * goes into the tar (and digested with the catalogue's algorithm too when that differs), and each block is digested
- * as it goes out. A block takes files in path order until the next would pass the target size or the file count; a
- * file larger than the target is alone in its block. Names are {@code <prefix>block-00001.tar} and on, so packing the
- * same files again gives the same blocks under the same names. Only file metadata is held, never contents.
+ * Packs files into tar blocks straight into the storage, in one pass per file: each file is opened and read once
+ * (what the tar header needs came with the check), digested as it goes into the tar (and digested with the
+ * catalogue's algorithm too when that differs). A written block is completed, read back and digested by the
+ * {@link BlockFinisher} on another thread while the next block is packed. A block takes files in path order until the
+ * next would pass the target size or the file count; a file larger than the target is alone in its block. Names are
+ * {@code <prefix>block-00001.tar} and on, so packing the same files again gives the same blocks under the same names.
+ * Only file metadata is held, never contents.
  */
 final class BlockPacker {
 
@@ -51,38 +53,41 @@ final class BlockPacker {
 	}
 
 	/**
-	 * The packed blocks, and the files found changed since they were catalogued (a checksum or size that differs, a file
-	 * that became unreadable); when any is, the blocks must not be kept.
+	 * The packed blocks, each verified in the storage, and the files found changed since they were catalogued (a
+	 * checksum or size that differs, a file that became unreadable); when any is, the blocks must not be kept.
 	 */
-	Packed pack(Path folder, List<SourceFile> files, String prefix, LongConsumer fileDone) throws IOException {
-		var blocks = new ArrayList<PackedBlock>();
+	Packed pack(List<SourceCheck.Found> files, String prefix, LongConsumer fileDone) throws IOException {
 		var changed = new ArrayList<String>();
 		var buffer = new byte[BUFFER];
 		OpenBlock current = null;
-		try {
-			for (var file : files) {
-				if (current != null && (current.files.size() >= maxFiles || current.size + file.size() > blockSize)) {
-					blocks.add(current.close());
-					pause();
+		int count = 0;
+		try (var finisher = new BlockFinisher(store, algorithm)) {
+			try {
+				for (var file : files) {
+					if (current != null
+							&& (current.files.size() >= maxFiles || current.size + file.file().size() > blockSize)) {
+						finisher.finish(current.close());
+						current = null;
+						pause();
+					}
+					if (current == null) {
+						current = new OpenBlock(prefix + "block-%05d.tar".formatted(++count));
+					}
+					current.add(file, buffer, changed);
+					fileDone.accept(file.file().size());
+				}
+				if (current != null) {
+					finisher.finish(current.close());
 					current = null;
 				}
-				if (current == null) {
-					current = new OpenBlock(prefix + "block-%05d.tar".formatted(blocks.size() + 1));
+			}
+			finally {
+				if (current != null) {
+					current.abort();
 				}
-				current.add(folder, file, buffer, changed);
-				fileDone.accept(file.size());
 			}
-			if (current != null) {
-				blocks.add(current.close());
-				current = null;
-			}
+			return new Packed(finisher.blocks(), changed);
 		}
-		finally {
-			if (current != null) {
-				current.abort();
-			}
-		}
-		return new Packed(blocks, changed);
 	}
 
 	private void pause() {
@@ -100,7 +105,7 @@ final class BlockPacker {
 	/**
 	 * What packing gave.
 	 *
-	 * @param blocks the blocks written, in order
+	 * @param blocks the blocks written and verified, in order
 	 * @param changed the files at fault ({@code path: why})
 	 */
 	record Packed(List<PackedBlock> blocks, List<String> changed) {
@@ -113,7 +118,7 @@ final class BlockPacker {
 
 		private final BlockStore.Upload upload;
 
-		private final DigestingOutputStream digesting;
+		private final CrcOutputStream written;
 
 		private final TarArchiveOutputStream tar;
 
@@ -128,23 +133,23 @@ final class BlockPacker {
 		OpenBlock(String name) throws IOException {
 			this.name = name;
 			this.upload = store.create(name);
-			this.digesting = new DigestingOutputStream(upload, Checksums.digest(algorithm));
-			this.tar = new TarArchiveOutputStream(digesting, "UTF-8");
+			this.written = new CrcOutputStream(upload);
+			this.tar = new TarArchiveOutputStream(written, "UTF-8");
 			tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
 			tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-			tar.setAddPaxHeadersForNonAsciiNames(true);
 		}
 
-		void add(Path folder, SourceFile file, byte[] buffer, List<String> changed) throws IOException {
-			var path = SourceCheck.resolve(folder, file.path());
+		void add(SourceCheck.Found found, byte[] buffer, List<String> changed) throws IOException {
+			var file = found.file();
 			var entry = new TarArchiveEntry(file.path());
 			entry.setSize(file.size());
-			entry.setModTime(Files.getLastModifiedTime(path));
-			entry.setMode(mode(path));
+			entry.setModTime(FileTime.from(found.modified().to(TimeUnit.SECONDS), TimeUnit.SECONDS));
+			entry.setMode(found.mode());
+			tar.setAddPaxHeadersForNonAsciiNames(!ascii(file.path()));
 			tar.putArchiveEntry(entry);
 			var catalogued = file.chk() != null && !file.chkAlg().equals(algorithm)
 					? digests.computeIfAbsent(file.chkAlg(), Checksums::digest) : null;
-			var problem = copy(path, file.size(), buffer, digest, catalogued);
+			var problem = copy(found.path(), file.size(), buffer, digest, catalogued);
 			tar.closeArchiveEntry();
 			var chk = Checksums.hex(digest.digest());
 			var mine = catalogued == null ? chk : Checksums.hex(catalogued.digest());
@@ -201,11 +206,11 @@ final class BlockPacker {
 			}
 		}
 
-		PackedBlock close() throws IOException {
+		/** Ends the tar; its upload is still to be completed. */
+		BlockFinisher.Written close() throws IOException {
 			tar.finish();
 			tar.close();
-			return new PackedBlock(name, List.copyOf(files), size, digesting.count(),
-					Checksums.hex(digesting.digest().digest()));
+			return new BlockFinisher.Written(name, upload, List.copyOf(files), size, written.count(), written.crc());
 		}
 
 		void abort() {
@@ -214,19 +219,18 @@ final class BlockPacker {
 
 	}
 
-	private static int mode(Path path) {
-		try {
-			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-			int mode = 0;
-			for (var permission : PosixFilePermission.values()) {
-				mode <<= 1;
-				mode |= permissions.contains(permission) ? 1 : 0;
+	/**
+	 * Whether a name is plain ASCII, which needs no PAX header; asking the tar stream costs a new encoder per name.
+	 * (Modification times are kept to the second, as GNU tar keeps them, for the same reason: a finer one costs a PAX
+	 * header, 1 KB, per file.)
+	 */
+	private static boolean ascii(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			if (name.charAt(i) >= 0x80) {
+				return false;
 			}
-			return TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | mode;
 		}
-		catch (IOException | UnsupportedOperationException ex) {
-			return TarArchiveEntry.DEFAULT_FILE_MODE;
-		}
+		return true;
 	}
 
 	private static DataFile copyOf(DataFile file) {

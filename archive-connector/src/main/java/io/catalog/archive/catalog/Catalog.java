@@ -1,9 +1,11 @@
 package io.catalog.archive.catalog;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import io.catalog.sdk.CatalogClient;
+import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.Filter;
 import io.catalog.sdk.model.CreateDatasetDatablock;
 import io.catalog.sdk.model.Datablock;
@@ -91,6 +93,47 @@ public final class Catalog {
 	public void lifecycle(String pid, DatasetLifecycle changes) {
 		retry.run("update the lifecycle of " + pid,
 				() -> client.await(() -> client.datasets().updateDatasetLifecycle(pid, changes)));
+	}
+
+	/** Creates a job from its v4 body. */
+	public Job createJob(Map<String, Object> body) {
+		return retry.call("create a " + body.get("type") + " job", () -> jobs.create(body));
+	}
+
+	/** The policies that ask for datasets to be archived by themselves ({@code autoArchive}). */
+	public List<Policy> autoArchivePolicies() {
+		var filter = Filter.where("autoArchive", true).limit(1000).toJson();
+		return retry.call("read the auto-archive policies", () -> client.await(() -> client.policies().listPolicies(filter)));
+	}
+
+	/**
+	 * The oldest datasets of a group that were never archived and may be ({@code archivable}, {@code archiveStatusMessage
+	 * datasetCreated}), oldest first.
+	 */
+	public List<Dataset> neverArchived(String ownerGroup, int limit) {
+		var filter = Filter.where("ownerGroup", ownerGroup).and("datasetlifecycle.archivable", true)
+			.and("datasetlifecycle.archiveStatusMessage", "datasetCreated").order("createdAt", true).limit(limit).toJson();
+		return retry.call("find datasets of " + ownerGroup + " to archive",
+				() -> client.await(() -> client.datasets().listDatasets(filter)));
+	}
+
+	/**
+	 * Changes the lifecycle only if the dataset was not modified after {@code unmodifiedSince} (the catalog decides in
+	 * its write, so of two callers who read the same version one wins); whether it changed.
+	 */
+	public boolean lifecycleIfUnmodified(String pid, DatasetLifecycle changes, OffsetDateTime unmodifiedSince) {
+		var headers = Map.of("If-Unmodified-Since", unmodifiedSince.toInstant().toString());
+		try {
+			retry.run("update the lifecycle of " + pid,
+					() -> client.await(() -> client.datasets().updateDatasetLifecycle(pid, changes, headers)));
+			return true;
+		}
+		catch (CatalogException ex) {
+			if (ex.status() == 412) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	/** The policies of the given owner groups. */

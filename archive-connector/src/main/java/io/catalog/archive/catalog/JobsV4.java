@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,14 @@ final class JobsV4 {
 		return send(request("/api/v4/jobs/" + encode(id)).header("Content-Type", "application/json")
 			.method("PATCH", body), new TypeReference<Job>() {
 			});
+	}
+
+	/** Creates a job from its v4 body ({@code type}, {@code ownerGroup}, {@code jobParams}, ...). */
+	Job create(Map<String, Object> body) throws IOException, InterruptedException {
+		var bytes = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+		return send(request("/api/v4/jobs").header("Content-Type", "application/json").POST(bytes),
+				new TypeReference<Job>() {
+				});
 	}
 
 	List<Job> find(String filter) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.catalog.archive.archive.CancelledException;
+import io.catalog.archive.archive.ClaimLostException;
 import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.archive.Outcome;
 import io.catalog.archive.catalog.Catalog;
@@ -30,7 +33,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * SciCat's words: {@code finishedSuccessful} when every dataset was done, {@code finishedWithDatasetErrors} when some
  * were, {@code finishedUnsuccessful} when none was, with one entry per dataset in {@code jobResultObject.datasets}.
  * When the catalog or the storage stays away through every retry, the job is left {@code inProgress}: every
- * {@code resumeInterval} (and at start) the jobs this replica claimed but does not run are taken up again. An ended
+ * {@code resumeInterval} (and at start) the jobs this replica claimed but does not run are taken up again, and those
+ * another replica claimed and stopped reporting on for longer than the lease are taken over ({@link JobClaims}). An
+ * ended
  * job is mailed to whom its datasets' policies name ({@link JobMailer}).
  */
 public final class JobRunner implements AutoCloseable {
@@ -49,7 +54,7 @@ public final class JobRunner implements AutoCloseable {
 
 	private final Duration progressInterval;
 
-	private final MeterRegistry meters;
+	private final JobMetrics metrics;
 
 	private final JobMailer mailer;
 
@@ -59,22 +64,39 @@ public final class JobRunner implements AutoCloseable {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, Progress> reporting = new ConcurrentHashMap<>();
+
+	private final Duration lease;
+
 	public JobRunner(Catalog catalog, JobClaims claims, DatasetArchiver archiver, DatasetRetriever retriever,
-			JobMailer mailer, int concurrency, Duration progressInterval, MeterRegistry meters) {
+			JobMailer mailer, int concurrency, Duration progressInterval, Duration lease, MeterRegistry meters) {
+		this.lease = lease;
 		this.catalog = catalog;
 		this.claims = claims;
 		this.archiver = archiver;
 		this.retriever = retriever;
 		this.concurrency = concurrency;
 		this.progressInterval = progressInterval;
-		this.meters = meters;
+		this.metrics = new JobMetrics(meters, () -> running.size());
 		this.mailer = mailer;
 		this.workers = Executors.newFixedThreadPool(concurrency);
 	}
 
-	/** Looks for this replica's unfinished jobs now and every {@code interval}. */
+	/**
+	 * Looks for this replica's unfinished jobs, and for others' whose lease ran out, now and every {@code interval};
+	 * reports on the running jobs every third of the lease, so theirs never runs out.
+	 */
 	public void startResuming(Duration interval) {
 		resumer.scheduleWithFixedDelay(this::resumeSafely, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+		long beat = Math.max(1, lease.toMillis() / 3);
+		resumer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+	}
+
+	private void heartbeat() {
+		reporting.values().forEach(progress -> CompletableFuture.runAsync(progress::report).exceptionally(failure -> {
+			log.debug("heartbeat not reported: {}", failure.getMessage());
+			return null;
+		}));
 	}
 
 	/** Whether another job may start now. */
@@ -93,6 +115,9 @@ public final class JobRunner implements AutoCloseable {
 			if (claims.isMine(job) && !running.contains(job.getId())) {
 				log.info("resuming {} job {}", job.getType(), job.getId());
 				start(job);
+			}
+			else if (!claims.isMine(job)) {
+				claims.takeOver(job).ifPresent(this::start);
 			}
 		}
 	}
@@ -121,47 +146,66 @@ public final class JobRunner implements AutoCloseable {
 
 	void run(JobRequest job) {
 		boolean archive = JobRequest.ARCHIVE.equals(job.type());
-		var progress = new Progress(catalog, job.id(), archive ? "archiving" : "retrieving", progressInterval);
+		var progress = new Progress(catalog, job.id(), job.type(), progressInterval, metrics, claims, lease);
+		reporting.put(job.id(), progress);
 		var outcomes = new ArrayList<Outcome>();
+		long start = System.nanoTime();
+		metrics.started();
 		try {
 			for (var dataset : job.datasets()) {
-				outcomes.add(archive ? archiver.archive(job.id(), dataset.pid(), progress)
-						: retriever.retrieve(dataset.pid(), dataset.files(), job.destinationPath(), progress));
+				progress.checkCancelled();
+				var outcome = archive ? archiver.archive(job.id(), dataset.pid(), progress)
+						: retriever.retrieve(dataset.pid(), dataset.files(), job.destinationPath(), progress);
+				metrics.datasetDone(job.type(), outcome.ok());
+				outcomes.add(outcome);
 			}
-			finish(job, outcomes, progress);
+			finish(job, outcomes, progress, start);
+		}
+		catch (CancelledException ex) {
+			log.info("{} job {} was cancelled; stopped after {} datasets", job.type(), job.id(), outcomes.size());
+			metrics.jobEnded(job.type(), "jobCancelled", Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (ClaimLostException ex) {
+			log.warn("{} job {} stopped: {}", job.type(), job.id(), ex.getMessage());
 		}
 		catch (UnavailableException ex) {
 			log.warn("job {} waits: {}; it is taken up again at the next resume", job.id(), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("job {} failed", job.id(), ex);
-			end(job, "finishedUnsuccessful", "Job failed: " + ex.getMessage(), outcomes, progress);
+			end(job, "finishedUnsuccessful", "Job failed: " + ex.getMessage(), outcomes, progress, start);
+		}
+		finally {
+			reporting.remove(job.id());
+			metrics.stopped();
 		}
 	}
 
-	private void finish(JobRequest job, List<Outcome> outcomes, Progress progress) {
+	private void finish(JobRequest job, List<Outcome> outcomes, Progress progress, long start) {
 		long ok = outcomes.stream().filter(Outcome::ok).count();
 		var verb = JobRequest.ARCHIVE.equals(job.type()) ? "archived" : "retrieved";
 		var message = "%d of %d datasets %s".formatted(ok, outcomes.size(), verb);
 		if (ok == outcomes.size()) {
-			end(job, "finishedSuccessful", "Job finished successfully: " + message + ".", outcomes, progress);
+			end(job, "finishedSuccessful", "Job finished successfully: " + message + ".", outcomes, progress, start);
 		}
 		else if (ok > 0) {
-			end(job, "finishedWithDatasetErrors", "Job finished with dataset errors: " + message + ".", outcomes, progress);
+			end(job, "finishedWithDatasetErrors", "Job finished with dataset errors: " + message + ".", outcomes, progress,
+					start);
 		}
 		else {
 			end(job, "finishedUnsuccessful", "Job finished unsuccessfully: " + message
-					+ (outcomes.isEmpty() ? "" : " (" + outcomes.get(0).message() + ")") + ".", outcomes, progress);
+					+ (outcomes.isEmpty() ? "" : " (" + outcomes.get(0).message() + ")") + ".", outcomes, progress, start);
 		}
 	}
 
-	private void end(JobRequest job, String status, String message, List<Outcome> outcomes, Progress progress) {
+	private void end(JobRequest job, String status, String message, List<Outcome> outcomes, Progress progress,
+			long start) {
 		var result = new LinkedHashMap<String, Object>();
 		result.put("datasets", outcomes.stream().map(Outcome::toJson).toList());
 		result.put("progress", progress.counts());
 		try {
 			catalog.updateJob(job.id(), status, message, result);
-			meters.counter("archive.jobs", "type", job.type(), "status", status).increment();
+			metrics.jobEnded(job.type(), status, Duration.ofNanos(System.nanoTime() - start));
 			log.info("{} job {}: {}", job.type(), job.id(), message);
 		}
 		catch (CatalogException ex) {

@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.catalog.archive.archive.CancelledException;
+import io.catalog.archive.archive.ClaimLostException;
 import io.catalog.archive.archive.Tracker;
 import io.catalog.archive.catalog.Catalog;
+import io.catalog.sdk.CatalogException;
 
 /**
  * A running job's progress, reported on the job as {@code inProgress} with a message such as {@code archiving: 120
@@ -42,11 +45,30 @@ public final class Progress implements Tracker {
 
 	private final AtomicBoolean reporting = new AtomicBoolean();
 
-	Progress(Catalog catalog, String jobId, String verb, Duration interval) {
+	private final JobMetrics metrics;
+
+	private final String type;
+
+	private volatile boolean cancelled;
+
+	private volatile boolean lost;
+
+	private volatile long lastReported = System.nanoTime();
+
+	private final JobClaims claims;
+
+	private final Duration lease;
+
+	Progress(Catalog catalog, String jobId, String type, Duration interval, JobMetrics metrics, JobClaims claims,
+			Duration lease) {
+		this.claims = claims;
+		this.lease = lease;
 		this.catalog = catalog;
 		this.jobId = jobId;
-		this.verb = verb;
+		this.type = type;
+		this.verb = JobRequest.ARCHIVE.equals(type) ? "archiving" : "retrieving";
 		this.interval = interval;
+		this.metrics = metrics;
 		this.lastReport = System.nanoTime();
 	}
 
@@ -58,12 +80,20 @@ public final class Progress implements Tracker {
 
 	/**
 	 * Counts a file done; when the interval has passed and no report is on its way, reports in the background, so the
-	 * work never waits for the catalog.
+	 * work never waits for the catalog. Throws {@link CancelledException} once a report found the job cancelled.
 	 */
 	@Override
 	public void done(long bytes) {
 		filesDone.incrementAndGet();
 		bytesDone.addAndGet(bytes);
+		metrics.fileDone(type, bytes);
+		if (cancelled) {
+			throw new CancelledException(jobId);
+		}
+		if (lost || System.nanoTime() - lastReported > lease.toNanos() / 2) {
+			throw new ClaimLostException(lost ? "job " + jobId + " was taken over by another replica"
+					: "job " + jobId + " could not be reported on for half the lease (" + lease + ")");
+		}
 		long now = System.nanoTime();
 		if (now - lastReport >= interval.toNanos() && reporting.compareAndSet(false, true)) {
 			lastReport = now;
@@ -76,9 +106,31 @@ public final class Progress implements Tracker {
 		}
 	}
 
-	/** Reports now. */
+	/**
+	 * Reports now (also the heartbeat that keeps the lease); finds out whether another replica took the job over. The
+	 * catalog refuses (409) to move a cancelled job back to {@code inProgress}, so the report that
+	 * finds the job cancelled changes nothing and marks the work to stop.
+	 */
 	public void report() {
-		catalog.updateJob(jobId, "inProgress", message(), Map.of("progress", counts()));
+		try {
+			var job = catalog.updateJob(jobId, "inProgress", message(), Map.of("progress", counts()));
+			lost = !claims.isMine(job);
+			lastReported = System.nanoTime();
+		}
+		catch (CatalogException ex) {
+			if (ex.status() == 409) {
+				cancelled = "jobCancelled".equals(catalog.job(jobId).getStatusCode());
+			}
+			throw ex;
+		}
+	}
+
+	/** Reads the job: throws {@link CancelledException} when it was cancelled (between two datasets). */
+	void checkCancelled() {
+		cancelled = cancelled || "jobCancelled".equals(catalog.job(jobId).getStatusCode());
+		if (cancelled) {
+			throw new CancelledException(jobId);
+		}
 	}
 
 	String message() {

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,14 +29,19 @@ import io.catalog.archive.archive.Tracker;
 import io.catalog.archive.catalog.Catalog;
 import io.catalog.archive.storage.BlockStore;
 import io.catalog.sdk.CatalogException;
+import io.catalog.sdk.model.Datablock;
 import io.catalog.sdk.model.DatasetLifecycle;
 
 /**
  * Retrieves one dataset of a job: the files asked for (all, or {@code jobParams.datasetList[].files}) are read from
- * the dataset's datablocks in storage, each written beside its place as {@code <name>.retrieving}, its checksum
- * compared with the one its datablock records, and moved into place only when it matches. The lifecycle gets
- * {@code retrieveStatusMessage} ({@code started}, then {@code datasetRetrieved} or {@code retrieveIntegrityCheckFailed})
- * and {@code retrieveIntegrityCheck}.
+ * the dataset's datablocks in storage, its checksum computed as it is written and compared with the one its datablock
+ * records. A file not there yet is written in its place (created new, never through a symbolic link) and removed
+ * again when its checksum does not match or its writing fails; a file already there is replaced only once the new
+ * copy, written beside it as {@code <name>.retrieving}, matches. So no file is left with a checksum other than the
+ * catalogued one, except one a connector killed mid-file leaves behind: its job is resumed, and the file, now there,
+ * is then written again beside and moved over. The lifecycle gets {@code retrieveStatusMessage} ({@code started},
+ * then {@code datasetRetrieved} or {@code retrieveIntegrityCheckFailed}) and {@code retrieveIntegrityCheck}. A block that cannot be read, or a file of it whose checksum does not match, is
+ * read again from the block's copies ({@code tapeRedundancy}), one after the other.
  */
 public final class DatasetRetriever {
 
@@ -46,13 +53,14 @@ public final class DatasetRetriever {
 
 	private final Catalog catalog;
 
-	private final BlockStore store;
+	private final List<BlockStore> stores;
 
 	private final Destinations destinations;
 
-	public DatasetRetriever(Catalog catalog, BlockStore store, Destinations destinations) {
+	/** Reads the blocks from {@code stores}: the store, then the stores of its copies. */
+	public DatasetRetriever(Catalog catalog, List<BlockStore> stores, Destinations destinations) {
 		this.catalog = catalog;
-		this.store = store;
+		this.stores = List.copyOf(stores);
 		this.destinations = destinations;
 	}
 
@@ -89,20 +97,7 @@ public final class DatasetRetriever {
 		var writer = new Writer(folder);
 		long start = System.nanoTime();
 		for (var block : located.blocks()) {
-			try (var tar = new TarArchiveInputStream(new BufferedInputStream(store.open(block.getArchiveId()), BUFFER),
-					"UTF-8")) {
-				for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-					var file = located.files().get(entry.getName());
-					if (file == null || file.block() != block || !entry.isFile() || !done.add(entry.getName())) {
-						continue;
-					}
-					var problem = writer.write(tar, file);
-					if (problem != null) {
-						problems.add(entry.getName() + ": " + problem);
-					}
-					tracker.done(file.size());
-				}
-			}
+			problems.addAll(read(block, located, writer, done, tracker));
 		}
 		log.info("dataset {}: {} files retrieved and verified in {} ms", pid, done.size(),
 				(System.nanoTime() - start) / 1_000_000);
@@ -123,6 +118,52 @@ public final class DatasetRetriever {
 		return Outcome.success(pid, "datasetRetrieved", details);
 	}
 
+	/**
+	 * Retrieves the files asked for of one block: from the store, and what fails there (the block unreadable, a file
+	 * whose checksum does not match) from each copy in turn ({@code tapeRedundancy}); the problems left at the end.
+	 */
+	private List<String> read(Datablock block, Located located, Writer writer, Set<String> done, Tracker tracker)
+			throws IOException {
+		var wanted = new HashSet<String>();
+		located.files().values().stream().filter(file -> file.block() == block).forEach(file -> wanted.add(file.path()));
+		var failed = new LinkedHashMap<String, String>();
+		for (int i = 0; i < stores.size() && !wanted.isEmpty(); i++) {
+			failed.clear();
+			try (var tar = new TarArchiveInputStream(
+					new BufferedInputStream(stores.get(i).open(block.getArchiveId()), BUFFER), "UTF-8")) {
+				for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+					if (!entry.isFile() || !wanted.contains(entry.getName())) {
+						continue;
+					}
+					var file = located.files().get(entry.getName());
+					var problem = writer.write(tar, file);
+					if (problem == null) {
+						wanted.remove(file.path());
+						done.add(file.path());
+						tracker.done(file.size());
+					}
+					else {
+						failed.put(file.path(), problem);
+					}
+				}
+			}
+			catch (IOException ex) {
+				if (i == stores.size() - 1) {
+					throw ex;
+				}
+				log.warn("block {} unreadable in {} ({}); reading its copy", block.getArchiveId(),
+						stores.get(i).describe(), ex.getMessage());
+				continue;
+			}
+			if (!failed.isEmpty() && i < stores.size() - 1) {
+				log.warn("{} files of block {} wrong in {}; reading them from its copy", failed.size(),
+						block.getArchiveId(), stores.get(i).describe());
+			}
+		}
+		done.addAll(failed.keySet());
+		return failed.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue()).toList();
+	}
+
 	/** Writes files under one folder, with one buffer and each folder created once. */
 	private static final class Writer {
 
@@ -138,7 +179,7 @@ public final class DatasetRetriever {
 			this.folder = folder;
 		}
 
-		/** Writes one file beside its place, moves it there if its checksum matches; the reason otherwise. */
+		/** Writes one file, verified; the reason when it could not be. */
 		String write(InputStream content, Located.File file) throws IOException {
 			var target = inside(folder, file.path());
 			if (target == null) {
@@ -154,31 +195,50 @@ public final class DatasetRetriever {
 				return "leads out of the destination through a symbolic link";
 			}
 			checked.add(target.getParent());
-			var partial = target.resolveSibling(target.getFileName() + PARTIAL);
-			Files.deleteIfExists(partial);
 			var digest = file.algorithm() == null ? null : Checksums.digest(file.algorithm());
-			try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-					LinkOption.NOFOLLOW_LINKS)) {
-				for (int n; (n = content.read(buffer)) >= 0;) {
-					out.write(buffer, 0, n);
-					if (digest != null) {
-						digest.update(buffer, 0, n);
-					}
-				}
+			var written = target;
+			OutputStream fresh;
+			try {
+				fresh = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (FileAlreadyExistsException ex) {
+				written = target.resolveSibling(target.getFileName() + PARTIAL);
+				Files.deleteIfExists(written);
+				fresh = Files.newOutputStream(written, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS);
+			}
+			try (var out = fresh) {
+				copy(content, out, digest);
+			}
+			catch (IOException | RuntimeException ex) {
+				Files.deleteIfExists(written);
+				throw ex;
 			}
 			var chk = digest == null ? null : Checksums.hex(digest.digest());
 			if (chk == null || file.chk() == null || !chk.equalsIgnoreCase(file.chk())) {
-				Files.deleteIfExists(partial);
+				Files.deleteIfExists(written);
 				return chk == null || file.chk() == null ? "no checksum to verify against"
 						: "checksum " + chk + ", catalogued " + file.chk();
 			}
-			try {
-				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+			if (!written.equals(target)) {
+				try {
+					Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+				}
 			}
 			return null;
+		}
+
+		private void copy(InputStream content, OutputStream out, MessageDigest digest) throws IOException {
+			for (int n; (n = content.read(buffer)) >= 0;) {
+				out.write(buffer, 0, n);
+				if (digest != null) {
+					digest.update(buffer, 0, n);
+				}
+			}
 		}
 
 	}

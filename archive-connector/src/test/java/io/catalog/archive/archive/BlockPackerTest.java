@@ -1,8 +1,11 @@
 package io.catalog.archive.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.catalog.archive.storage.BlockStore;
 import io.catalog.archive.storage.FolderStore;
 import io.catalog.sdk.model.DataFile;
 
@@ -29,7 +33,7 @@ class BlockPackerTest {
 	@Test
 	void aFileLargerThanTheTargetIsAloneInItsBlock() throws IOException {
 		var files = List.of(file("a.dat", 10_000), file("b.dat", 300_000), file("c.dat", 10_000));
-		var packed = packer(100_000, 1000).pack(temp.resolve("src"), files, "p/j/", bytes -> {
+		var packed = packer(100_000, 1000).pack(found(files), "p/j/", bytes -> {
 		});
 		assertThat(packed.changed()).isEmpty();
 		assertThat(packed.blocks()).extracting(block -> block.files().stream().map(DataFile::getPath).toList())
@@ -45,7 +49,7 @@ class BlockPackerTest {
 			files.add(file("f%02d.dat".formatted(i), 100 + i));
 		}
 		var done = new AtomicLong();
-		var packed = packer(1 << 30, 10).pack(temp.resolve("src"), files, "p/j/", bytes -> done.incrementAndGet());
+		var packed = packer(1 << 30, 10).pack(found(files), "p/j/", bytes -> done.incrementAndGet());
 		assertThat(packed.blocks()).extracting(block -> block.files().size()).containsExactly(10, 10, 5);
 		assertThat(done).hasValue(25);
 		for (var block : packed.blocks()) {
@@ -64,9 +68,9 @@ class BlockPackerTest {
 	@Test
 	void packingTheSameFilesAgainGivesTheSameBlocks() throws IOException {
 		var files = List.of(file("a.dat", 5000), file("b.dat", 7000));
-		var first = packer(6000, 1000).pack(temp.resolve("src"), files, "p/j/", bytes -> {
+		var first = packer(6000, 1000).pack(found(files), "p/j/", bytes -> {
 		});
-		var second = packer(6000, 1000).pack(temp.resolve("src"), files, "p/j/", bytes -> {
+		var second = packer(6000, 1000).pack(found(files), "p/j/", bytes -> {
 		});
 		assertThat(second.blocks()).extracting(PackedBlock::name, PackedBlock::chk)
 			.isEqualTo(first.blocks().stream().map(b -> org.assertj.core.groups.Tuple.tuple(b.name(), b.chk())).toList());
@@ -76,9 +80,59 @@ class BlockPackerTest {
 	void aFileWhoseContentChangedIsNamed() throws IOException {
 		var file = file("a.dat", 1000);
 		var wrong = new SourceFile(file.entry().chk("00"), "SHA-256");
-		var packed = packer(1 << 20, 1000).pack(temp.resolve("src"), List.of(wrong), "p/j/", bytes -> {
+		var packed = packer(1 << 20, 1000).pack(found(List.of(wrong)), "p/j/", bytes -> {
 		});
 		assertThat(packed.changed()).containsExactly("a.dat: checksum differs from the catalogued one");
+	}
+
+	@Test
+	void aBlockThatReadsBackOtherThanWrittenFailsThePacking() throws IOException {
+		var folder = new FolderStore(temp.resolve("store"));
+		var flipping = new BlockStore() {
+
+			@Override
+			public Upload create(String name) throws IOException {
+				return folder.create(name);
+			}
+
+			@Override
+			public InputStream open(String name) throws IOException {
+				var bytes = folder.open(name).readAllBytes();
+				bytes[bytes.length / 2] ^= 1;
+				return new ByteArrayInputStream(bytes);
+			}
+
+			@Override
+			public boolean exists(String name) throws IOException {
+				return folder.exists(name);
+			}
+
+			@Override
+			public List<String> list(String prefix) throws IOException {
+				return folder.list(prefix);
+			}
+
+			@Override
+			public void deleteAll(String prefix) throws IOException {
+				folder.deleteAll(prefix);
+			}
+
+			@Override
+			public String describe() {
+				return folder.describe();
+			}
+
+		};
+		var packer = new BlockPacker(flipping, "SHA-256", 1 << 20, 1000, Duration.ZERO);
+		var files = found(List.of(file("a.dat", 5000)));
+		assertThatThrownBy(() -> packer.pack(files, "p/j/", bytes -> {
+		})).isInstanceOf(IOException.class).hasMessageContaining("reads back as");
+	}
+
+	private List<SourceCheck.Found> found(List<SourceFile> files) {
+		var checked = SourceCheck.check(temp.resolve("src"), files);
+		assertThat(checked.problems()).isEmpty();
+		return checked.found();
 	}
 
 	private BlockPacker packer(long blockSize, int maxFiles) throws IOException {

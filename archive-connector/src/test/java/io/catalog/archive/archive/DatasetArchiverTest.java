@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,8 @@ class DatasetArchiverTest {
 		var store = new FolderStore(temp.resolve("archive"));
 		var catalog = new Catalog(archiverClient, new Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), () -> {
 		}));
-		var archiver = new DatasetArchiver(catalog, store, ApiClient.createDefaultObjectMapper(), "SHA-256", 200_000, 1000,
-				Duration.ZERO);
+		var archiver = new DatasetArchiver(catalog, store, new Copies(List.of()), ApiClient.createDefaultObjectMapper(),
+				"SHA-256", 200_000, 1000, Duration.ZERO);
 		var tracker = new Tracker() {
 
 			@Override

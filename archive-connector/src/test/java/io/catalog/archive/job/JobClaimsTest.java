@@ -3,6 +3,7 @@ package io.catalog.archive.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class JobClaimsTest {
 		try {
 			var attempts = new ArrayList<Future<Boolean>>();
 			for (int i = 0; i < 4; i++) {
-				var claims = new JobClaims(new Catalog(server.archiver(), retry()), "replica-" + i);
+				var claims = claims(server, "replica-" + i);
 				attempts.add(pool.submit((Callable<Boolean>) () -> claims.claim(jobId).isPresent()));
 			}
 			int won = 0;
@@ -53,10 +54,10 @@ class JobClaimsTest {
 		@SuppressWarnings("unchecked")
 		var history = (List<Map<String, Object>>) job.get("statusHistory");
 		var winner = JobClaims.owner(history).orElseThrow();
-		assertThat(new JobClaims(new Catalog(server.archiver(), retry()), winner).claim(jobId))
+		assertThat(claims(server, winner).claim(jobId))
 			.as("the winner, restarted, finds its claim").isPresent();
 		var loser = winner.equals("replica-0") ? "replica-1" : "replica-0";
-		assertThat(new JobClaims(new Catalog(server.archiver(), retry()), loser).claim(jobId)).isEmpty();
+		assertThat(claims(server, loser).claim(jobId)).isEmpty();
 	}
 
 	@Test
@@ -68,6 +69,21 @@ class JobClaimsTest {
 		assertThat(JobClaims.owner(List.of(Map.of("statusCode", "inProgress", "statusMessage", "set by hand"))))
 			.contains("");
 		assertThat(JobClaims.owner(List.of())).isEmpty();
+	}
+
+	@Test
+	void aTakeOverCountsOnlyFromTheOwnerOfItsMoment() {
+		var history = List.<Map<String, Object>>of(
+				Map.of("statusCode", "inProgress", "statusMessage", JobClaims.CLAIM_PREFIX + "a"),
+				Map.of("statusCode", "inProgress", "statusMessage", JobClaims.TAKEOVER_PREFIX + "b from a"),
+				Map.of("statusCode", "inProgress", "statusMessage", JobClaims.TAKEOVER_PREFIX + "c from a"),
+				Map.of("statusCode", "inProgress", "statusMessage", "archiving: 3 of 9 files"));
+		assertThat(JobClaims.owner(history)).contains("b");
+		assertThat(JobClaims.owner(List.of(history.get(0), history.get(2), history.get(1)))).contains("c");
+	}
+
+	private static JobClaims claims(CatalogServer server, String id) {
+		return new JobClaims(new Catalog(server.archiver(), retry()), id, Duration.ofMinutes(30), Clock.systemUTC());
 	}
 
 	private static Retry retry() {

@@ -35,6 +35,7 @@ public final class Connectors {
 		settings.put("ARCHIVE_PROGRESS_INTERVAL", "1s");
 		settings.put("ARCHIVE_RETRY_DELAY", "200ms");
 		settings.put("ARCHIVE_RETRY_MAX_DELAY", "2s");
+		settings.put("ARCHIVE_AUTO_INTERVAL", "0s");
 		settings.put("PORT", "0");
 		return settings;
 	}

@@ -49,6 +49,13 @@ public final class SampleData {
 	/** Writes {@code files} files under {@code folder} and catalogues them. */
 	public static Sample create(CatalogClient officer, Path folder, String name, int files, long seed, boolean checksums)
 			throws IOException {
+		return create(officer, "group1", folder, name, files, seed, checksums);
+	}
+
+	/** Writes {@code files} files under {@code folder} and catalogues them for {@code ownerGroup}. */
+	public static Sample create(CatalogClient client, String ownerGroup, Path folder, String name, int files, long seed,
+			boolean checksums) throws IOException {
+		var officer = client;
 		var random = new Random(seed);
 		var sha = new TreeMap<String, String>();
 		var list = new ArrayList<DataFile>();
@@ -73,7 +80,7 @@ public final class SampleData {
 			var entry = new DataFile().path(path).size(BigDecimal.valueOf(size)).time(OffsetDateTime.now());
 			list.add(checksums ? entry.chk(chk) : entry);
 		}
-		var body = JSON.createObjectNode().put("type", "raw").put("datasetName", name).put("ownerGroup", "group1")
+		var body = JSON.createObjectNode().put("type", "raw").put("datasetName", name).put("ownerGroup", ownerGroup)
 			.put("owner", "Ada Lovelace").put("contactEmail", "ada@facility.example")
 			.put("principalInvestigator", "Ada Lovelace").put("sourceFolder", folder.toAbsolutePath().toString())
 			.put("creationTime", "2026-11-22T10:00:00Z").put("creationLocation", "/Facility/Beamline");
@@ -86,6 +93,16 @@ public final class SampleData {
 		}
 		officer.await(() -> officer.datasets().createDatasetOrigDatablock(dataset.getPid(), block));
 		return new Sample(dataset.getPid(), folder, sha);
+	}
+
+	/** Catalogues a dataset of {@code ownerGroup} without files (as {@code client}, who may create it); its pid. */
+	public static String catalogue(CatalogClient client, String ownerGroup, String name) throws IOException {
+		var body = JSON.createObjectNode().put("type", "raw").put("datasetName", name).put("ownerGroup", ownerGroup)
+			.put("owner", "Ada Lovelace").put("contactEmail", "ada@facility.example")
+			.put("principalInvestigator", "Ada Lovelace").put("sourceFolder", "/nowhere/" + name)
+			.put("creationTime", "2026-11-22T10:00:00Z").put("creationLocation", "/Facility/Beamline");
+		var request = new CreateDatasetRequest(JSON.treeToValue(body, CreateRawDataset.class));
+		return client.await(() -> client.datasets().createDataset(request)).getPid();
 	}
 
 	/** The SHA-256 of every file under {@code folder}, by relative path. */

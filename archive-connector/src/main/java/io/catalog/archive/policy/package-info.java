@@ -1,0 +1,2 @@
+/** SciCat's data policies enforced: datasets archived by themselves after a delay, copies kept as a policy asks. */
+package io.catalog.archive.policy;

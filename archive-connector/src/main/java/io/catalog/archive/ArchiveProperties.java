@@ -61,7 +61,7 @@ public record ArchiveProperties(String connectorId, Catalog catalog, Kafka kafka
 	 *
 	 * @param interval how often the policies asking for {@code autoArchive} are applied; 0: never
 	 * @param token bearer token of the account that creates the jobs; used when set
-	 * @param username that account otherwise (in {@code CREATE_JOB_PRIVILEGED_GROUPS}, or an admin); none: off
+	 * @param username that account otherwise (an admin); none: off
 	 * @param password its password
 	 */
 	public record AutoArchive(Duration interval, String token, String username, String password) {

@@ -22,8 +22,8 @@ import io.catalog.sdk.model.Policy;
  * its owner group that were catalogued more than {@code autoArchiveDelay} days ago and never archived
  * ({@code archivable}, {@code archiveStatusMessage: datasetCreated}) get an archive job with
  * {@code jobParams.autoArchive: true} and the policy's id, so the job says why it exists. The job is created by an
- * account of its own ({@code ARCHIVE_AUTO_USERNAME}: one in {@code CREATE_JOB_PRIVILEGED_GROUPS}, or an admin), not by
- * the connector's: as in SciCat, an account that may create any job may not update jobs, and the connector's must.
+ * account of its own ({@code ARCHIVE_AUTO_USERNAME}: an admin, since a create-privileged account's job for a group that
+ * names no user passes no {@code #datasetOwner} rule), not by the connector's: as in SciCat, an account that may create any job may not update jobs, and the connector's must.
  * Several replicas may scan at once: each dataset is first moved to {@code archiveStatusMessage:
  * scheduledForArchiving} by a lifecycle update conditional on the dataset not having changed since it was read, so
  * only one replica wins it and creates its job (it stays {@code archivable}, which the catalog's archive job type

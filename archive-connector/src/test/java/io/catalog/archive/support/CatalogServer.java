@@ -9,7 +9,7 @@ import io.catalog.testsupport.CatalogProcess;
  * A real catalog-api for the tests ({@link CatalogProcess}), publishing its events to the test JVM's Kafka broker.
  * Accounts: {@code archiver} (group archivemanager: lifecycles, job updates, and datablocks through
  * CREATE_DATASET_PRIVILEGED_GROUPS; global, so it reads the groups' policies) for the connector; {@code scheduler}
- * (group jobcreator, in CREATE_JOB_PRIVILEGED_GROUPS) who creates the auto-archive jobs; {@code officer}
+ * (an admin) who creates the auto-archive jobs; {@code officer}
  * (group {@code group1}) who owns the datasets and asks for archive and retrieve; {@code admin} who sets policies.
  * One per test JVM; skipped when the jar is missing.
  */
@@ -75,13 +75,12 @@ public final class CatalogServer {
 	private static CatalogServer start() {
 		var catalog = CatalogProcess.start("""
 				[{"username":"archiver","email":"archiver@localhost","password":"%s","role":"archivemanager","global":true},
-				 {"username":"scheduler","email":"scheduler@localhost","password":"%s","role":"jobcreator","global":true},
+				 {"username":"scheduler","email":"scheduler@localhost","password":"%s","role":"admin","global":true},
 				 {"username":"officer","email":"officer@localhost","password":"%s","role":"group1","global":false},
 				 {"username":"admin","email":"admin@localhost","password":"%s","role":"admin","global":true}]
 				""".formatted(ARCHIVER_PASSWORD, SCHEDULER_PASSWORD, OFFICER_PASSWORD, ADMIN_PASSWORD),
 				Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(),
-						"CREATE_DATASET_PRIVILEGED_GROUPS", "ingestor,archivemanager",
-						"CREATE_JOB_PRIVILEGED_GROUPS", "jobcreator"), "512m");
+						"CREATE_DATASET_PRIVILEGED_GROUPS", "ingestor,archivemanager"), "512m");
 		return new CatalogServer(catalog.url());
 	}
 

@@ -6,11 +6,39 @@ const EVERY_MS = 3000;
 const $ = (id) => document.getElementById(id);
 let timer;
 
-/** A running Jupyter session's address, as the launcher reports it in the job's result. */
+/** The session addresses the owner asked for on this page, by job (in this page's memory only). */
+const addresses = new Map();
+
+function openLink(url) {
+  return el("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: "session" }, "Open the session");
+}
+
+/**
+ * A running Jupyter session: its owner asks the catalog for its address with the token (the job holds it without),
+ * then opens it; anyone else is told it is not theirs.
+ */
 function session(job) {
-  const url = job.type === "jupyter" ? job.jobResultObject?.url : undefined;
-  return typeof url === "string" && /^https?:\/\//.test(url)
-    ? [" ", el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, "Open the session")] : "";
+  if (job.type !== "jupyter" || !job.jobResultObject?.session) {
+    addresses.delete(job.id);
+    return "";
+  }
+  const holder = el("span", {});
+  if (addresses.has(job.id)) {
+    show(holder, " ", openLink(addresses.get(job.id)));
+    return holder;
+  }
+  show(holder, " ", el("button", { type: "button", onclick: async () => {
+    try {
+      const answer = await api(`/api/v4/sessions/${encodeURIComponent(job.id)}`);
+      if (/^https?:\/\//.test(answer.url)) {
+        addresses.set(job.id, answer.url);
+        show(holder, " ", openLink(answer.url));
+      }
+    } catch (e) {
+      show(holder, " ", el("span", { class: "error" }, e.message));
+    }
+  } }, "Session address"));
+  return holder;
 }
 
 function row(job) {

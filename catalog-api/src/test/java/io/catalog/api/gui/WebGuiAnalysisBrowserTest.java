@@ -32,10 +32,11 @@ import io.catalog.api.support.Requests;
 /**
  * The dataset page's analysis form in Debian's Chromium: drawn from a tool's typed parameters (the browser holds
  * numbers to their bounds), checked by the launcher before the job is created (a refusal names the parameter),
- * then an analysis job with the form's values; and a Jupyter
- * session job. The catalog runs with the job launcher's own job types ({@code job-launcher/jobconfig}). The tools
- * come from a stand-in for the launcher's tools endpoint, a small HTTP server in this test that answers as the
- * launcher does; the real launcher behind the catalog is exercised by job-launcher's ToolsThroughTheCatalogTest.
+ * then an analysis job with the form's values; and a Jupyter session job, whose address with its token its owner
+ * then asks for on the jobs page. The catalog runs with the job launcher's own job types
+ * ({@code job-launcher/jobconfig}). The tools and the session's address come from a stand-in for the launcher's
+ * endpoints, a small HTTP server in this test that answers as the launcher does; the real launcher behind the
+ * catalog is exercised by job-launcher's ToolsThroughTheCatalogTest and JupyterSessionsTest.
  */
 @Tag("browser")
 class WebGuiAnalysisBrowserTest extends CatalogTest {
@@ -63,6 +64,7 @@ class WebGuiAnalysisBrowserTest extends CatalogTest {
 	static void launcher(DynamicPropertyRegistry registry) throws IOException {
 		launcher = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		launcher.createContext("/api/v1/tools", WebGuiAnalysisBrowserTest::answer);
+		launcher.createContext("/api/v1/sessions", WebGuiAnalysisBrowserTest::session);
 		launcher.start();
 		registry.add("catalog.tools.launcher-url", () -> "http://127.0.0.1:" + launcher.getAddress().getPort());
 		registry.add("catalog.jobs.configuration-file", () -> LAUNCHER_JOB_TYPES.toAbsolutePath().toString());
@@ -83,6 +85,18 @@ class WebGuiAnalysisBrowserTest extends CatalogTest {
 		var bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", status == 400 ? "application/problem+json" : "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+	/** As the launcher answers a session's owner (here: anyone with a bearer token; the launcher's own test checks who). */
+	private static void session(HttpExchange exchange) throws IOException {
+		var bearer = exchange.getRequestHeaders().getFirst("Authorization");
+		var ok = bearer != null && bearer.startsWith("Bearer ");
+		var bytes = (ok ? "{\"url\":\"http://127.0.0.1:9/?token=session-token\"}" : "{\"status\":401}")
+			.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(ok ? 200 : 401, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
 	}
@@ -153,6 +167,17 @@ class WebGuiAnalysisBrowserTest extends CatalogTest {
 		browser.driver.findElement(By.xpath("//section[@id='analysis']/button[.='Open a Jupyter session']")).click();
 		browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("analysis"), "Jupyter session job "));
 		assertThat(jobs()).extracting(job -> job.get("type")).containsExactlyInAnyOrder("analysis", "jupyter");
+
+		// the launcher reports the running session without its token; its owner asks for the address on the jobs page
+		var jupyter = jobs().stream().filter(job -> "jupyter".equals(job.get("type"))).findFirst().orElseThrow().get("id");
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage",
+				"Jupyter session running", "jobResultObject", Map.of("url", "http://127.0.0.1:9/", "session",
+						"/api/v1/sessions/" + jupyter)), jupyter).expectStatus().isOk();
+		browser.driver.get("http://127.0.0.1:" + port + "/jobs.html");
+		browser.waiting().until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//tr[@data-id='" + jupyter + "']//button[.='Session address']"))).click();
+		var open = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.session")));
+		assertThat(open.getAttribute("href")).isEqualTo("http://127.0.0.1:9/?token=session-token");
 	}
 
 }

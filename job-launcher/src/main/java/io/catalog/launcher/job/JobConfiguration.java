@@ -21,13 +21,19 @@ class JobConfiguration {
 		return new Workspace(Path.of(properties.workDir()));
 	}
 
+	@Bean
+	Sessions sessions() {
+		return new Sessions();
+	}
+
 	@Bean(destroyMethod = "close")
 	JobRunner jobRunner(Catalog catalog, ToolCatalog tools, List<Backend> backends, Workspace workspace,
-			LauncherProperties properties) {
+			LauncherProperties properties, Sessions sessions) {
 		var setup = new AnalysisJob.Setup(catalog, tools, backends, workspace, new DerivedDatasets(catalog),
 				new RunSupervisor(properties.pollInterval(), properties.logTail().toBytes()),
 				properties.progressInterval());
-		var runner = new JobRunner(setup, properties.jupyter(), properties.launcherId(), properties.concurrency());
+		var runner = new JobRunner(setup, properties.jupyter(), properties.launcherId(), properties.concurrency(),
+				sessions);
 		runner.endLostRuns();
 		return runner;
 	}

@@ -41,13 +41,17 @@ public final class JobRunner implements AutoCloseable {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-	JobRunner(AnalysisJob.Setup setup, LauncherProperties.Jupyter jupyter, String launcherId, int concurrency) {
+	private final Sessions sessions;
+
+	JobRunner(AnalysisJob.Setup setup, LauncherProperties.Jupyter jupyter, String launcherId, int concurrency,
+			Sessions sessions) {
 		this.jupyter = jupyter;
 		this.catalog = setup.catalog();
 		this.claims = new JobClaims(setup.catalog(), launcherId);
 		this.setup = setup;
 		this.concurrency = concurrency;
 		this.workers = Executors.newFixedThreadPool(concurrency);
+		this.sessions = sessions;
 	}
 
 	/** Whether another job may start now. */
@@ -81,7 +85,7 @@ public final class JobRunner implements AutoCloseable {
 			workers.execute(() -> {
 				try {
 					if (JupyterJob.TYPE.equals(job.getType())) {
-						new JupyterJob(setup, jupyter, job.getId()).run(job);
+						new JupyterJob(setup, jupyter, job.getId(), sessions).run(job);
 					}
 					else {
 						new AnalysisJob(setup, job.getId()).run(job);

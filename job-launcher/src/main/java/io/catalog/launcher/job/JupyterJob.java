@@ -32,7 +32,7 @@ import io.catalog.sdk.model.Job;
  * {@code jobParams.backend} names, or the first; local or SLURM, where it listens on the node's addresses) over the
  * job's datasets (each a read-only folder linked into the session's fresh, writable home as {@code dataset-<n>}),
  * with a random token given in its environment (never on its command line). Once it answers {@code /api/status} with the token, the job's result holds
- * its URL. Every {@code cullEvery} the session is culled as jupyterhub-idle-culler does: idle (no activity) longer
+ * its address without the token and where its owner gets the token ({@link SessionController}). Every {@code cullEvery} the session is culled as jupyterhub-idle-culler does: idle (no activity) longer
  * than {@code idleTimeout}, or older than {@code maxAge}; the job then ends {@code finishedSuccessful} saying why,
  * without the URL. Cancelling the job stops the server; a server that does not start or dies ends the job
  * {@code finishedUnsuccessful} with its log.
@@ -51,10 +51,13 @@ final class JupyterJob {
 
 	private final String jobId;
 
-	JupyterJob(AnalysisJob.Setup setup, LauncherProperties.Jupyter settings, String jobId) {
+	private final Sessions sessions;
+
+	JupyterJob(AnalysisJob.Setup setup, LauncherProperties.Jupyter settings, String jobId, Sessions sessions) {
 		this.setup = setup;
 		this.settings = settings;
 		this.jobId = jobId;
+		this.sessions = sessions;
 	}
 
 	void run(Job job) {
@@ -88,8 +91,12 @@ final class JupyterJob {
 			var server = new JupyterServer("http://" + host + ":" + port, token);
 			var started = Instant.now();
 			awaitReady(server, handle, spec);
-			result.put("url", "http://" + ("local".equals(backend.name()) ? settings.host() : host) + ":" + port
-					+ "/?token=" + token);
+			var address = "http://" + ("local".equals(backend.name()) ? settings.host() : host) + ":" + port + "/";
+			// the session is the job's owner's; a job created for no one in particular is its creator's
+			var owner = job.getOwnerUser() != null ? job.getOwnerUser() : job.getCreatedBy();
+			sessions.put(jobId, new Sessions.Session(address + "?token=" + token, owner));
+			result.put("url", address);
+			result.put("session", SessionController.PATH.replace("{id}", jobId));
 			result.put("backend", backend.name());
 			result.put("datasets", pids);
 			result.put("isolation", handle.isolation());
@@ -97,11 +104,14 @@ final class JupyterJob {
 			log.info("job {}: Jupyter session on port {} ({})", jobId, port, handle.isolation());
 			var ended = watch(server, handle, started);
 			handle.cancel();
+			sessions.remove(jobId);
 			result.remove("url");
+			result.remove("session");
 			result.put("endedBecause", ended.reason());
 			end(ended.status(), ended.message(), result, spec);
 		}
 		catch (LauncherStopping stopping) {
+			sessions.remove(jobId);
 			if (handle != null) {
 				handle.cancel();
 			}
@@ -112,10 +122,12 @@ final class JupyterJob {
 			end("finishedUnsuccessful", "Job refused: " + refusal.getMessage(), result, null);
 		}
 		catch (IOException | LaunchException | IllegalStateException ex) {
+			sessions.remove(jobId);
 			if (handle != null) {
 				handle.cancel();
 			}
 			result.remove("url");
+			result.remove("session");
 			end("finishedUnsuccessful", "Jupyter session failed: " + ex.getMessage(), result, null);
 		}
 	}

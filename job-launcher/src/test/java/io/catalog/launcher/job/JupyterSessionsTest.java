@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,6 +60,15 @@ class JupyterSessionsTest {
 		}
 	}
 
+	/** A catalog token of the account, as a browser signed in to the catalog holds it. */
+	private static String token(String username, String password) throws Exception {
+		var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(CatalogServer.get().url() + "/api/v3/auth/login")).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password
+					+ "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+		return new ObjectMapper().readTree(answer.body()).path("id").asText();
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> result(Map<String, Object> job) {
 		return (Map<String, Object>) job.get("jobResultObject");
@@ -71,11 +81,23 @@ class JupyterSessionsTest {
 		var running = TestJobs.await(scientist, id, job -> result(job) != null && result(job).get("url") != null,
 				Duration.ofSeconds(90));
 		assertThat(running.get("statusCode")).isEqualTo("inProgress");
-		var url = URI.create((String) result(running).get("url"));
+		var address = URI.create((String) result(running).get("url"));
+		assertThat(address.getQuery()).as("the job, read by the owner group and sent in events, holds no token").isNull();
+		var http = HttpClient.newHttpClient();
+		var session = URI.create("http://127.0.0.1:" + launcher.getEnvironment().getProperty("local.server.port")
+				+ result(running).get("session"));
+		assertThat(http.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+			.as("without a catalog token").isEqualTo(401);
+		var someoneElse = http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer "
+				+ token(CatalogServer.LAUNCHER, CatalogServer.LAUNCHER_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(someoneElse.statusCode()).as("not the job's owner").isEqualTo(403);
+		var owners = http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer "
+				+ token("scientist", CatalogServer.SCIENTIST_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(owners.statusCode()).isEqualTo(200);
+		var url = URI.create(new ObjectMapper().readTree(owners.body()).path("url").asText());
 		var token = url.getQuery().replace("token=", "");
 		assertThat(token).hasSize(48);
 		var base = "http://" + url.getHost() + ":" + url.getPort();
-		var http = HttpClient.newHttpClient();
 		var withToken = http.send(HttpRequest.newBuilder(URI.create(base + "/api/status"))
 			.header("Authorization", "token " + token).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(withToken.statusCode()).isEqualTo(200);
@@ -95,7 +117,10 @@ class JupyterSessionsTest {
 		assertThat(ended.get("statusCode")).isEqualTo("finishedSuccessful");
 		assertThat((String) ended.get("statusMessage")).startsWith("Jupyter session culled: idle for ")
 			.endsWith("(limit PT3S).");
-		assertThat(result(ended)).doesNotContainKey("url").containsEntry("endedBecause", "idle");
+		assertThat(result(ended)).doesNotContainKey("url").doesNotContainKey("session").containsEntry("endedBecause", "idle");
+		assertThat(http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer "
+				+ token("scientist", CatalogServer.SCIENTIST_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).as("a culled session's address is gone").isEqualTo(404);
 		var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		boolean answering = true;
 		while (answering && System.nanoTime() < deadline) {

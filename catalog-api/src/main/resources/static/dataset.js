@@ -96,7 +96,15 @@ async function attachments() {
     el("figcaption", {}, a.caption ?? ""))) : el("p", {}, "None"));
 }
 
-/** The jobs the signed-in user may read that name this dataset, newest first. */
+/** A job's way so far (its status history), folded. */
+function history(job) {
+  const steps = job.statusHistory ?? [];
+  return steps.length < 2 ? "" : el("details", { class: "history" }, el("summary", {}, `${steps.length} steps`),
+    el("ol", {}, steps.map((step) => el("li", {}, date(step.updatedAt ?? step.createdAt), " ", step.statusCode,
+      step.statusMessage ? `: ${step.statusMessage}` : ""))));
+}
+
+/** The jobs the signed-in user may read that name this dataset, newest first, with their history. */
 async function jobs() {
   if (!token()) {
     $("jobs-section").hidden = true;
@@ -105,7 +113,7 @@ async function jobs() {
   const found = await api("/api/v4/jobs", { query: { filter: {
     where: { "jobParams.datasetList.pid": pid }, order: "createdAt:desc", limit: 20 } } }).catch(() => []);
   show($("jobs").tBodies[0], found.map((job) => el("tr", {}, el("td", {}, job.type),
-    el("td", { class: `status ${job.statusCode}` }, job.statusCode), el("td", {}, job.statusMessage ?? ""),
+    el("td", { class: `status ${job.statusCode}` }, job.statusCode), el("td", {}, job.statusMessage ?? "", history(job)),
     el("td", {}, date(job.createdAt)))));
   $("jobs-section").hidden = found.length === 0;
 }

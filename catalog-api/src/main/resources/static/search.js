@@ -26,6 +26,9 @@ function state() {
     published: params.get("public") === "1",
     from: params.get("from") ?? "", to: params.get("to") ?? "",
     cols: (params.get("cols") ?? "").split(",").map((c) => c.trim()).filter(Boolean).slice(0, 8),
+    // the standard columns shown, in their order; the name always (it links to the dataset)
+    shown: COLUMNS.map(([name]) => name).filter((name) => !params.has("show") || name === "datasetName"
+      || params.get("show").split(",").includes(name)),
     sort: params.get("sort") ?? "creationTime:desc",
     page: Math.max(1, Number(params.get("page")) || 1),
     size: SIZES.includes(Number(params.get("size"))) ? Number(params.get("size")) : SIZES[0],
@@ -44,6 +47,7 @@ function address(s) {
   if (s.from) params.set("from", s.from);
   if (s.to) params.set("to", s.to);
   if (s.cols.length) params.set("cols", s.cols.join(","));
+  if (s.shown.length !== COLUMNS.length) params.set("show", s.shown.join(","));
   if (s.sort !== "creationTime:desc") params.set("sort", s.sort);
   if (s.page > 1) params.set("page", s.page);
   if (s.size !== SIZES[0]) params.set("size", s.size);
@@ -111,11 +115,36 @@ function metadataCell(dataset, key) {
   return typeof entry === "object" ? JSON.stringify(entry) : String(entry);
 }
 
+/** A standard column's cell; the name column links to the dataset page. */
+function cell(d, name) {
+  switch (name) {
+    case "datasetName":
+      return el("td", {}, el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.datasetName ?? d.pid));
+    case "creationTime":
+      return el("td", {}, date(d.creationTime));
+    case "size":
+      return el("td", { class: "number" }, bytes(d.size));
+    case "numberOfFiles":
+      return el("td", { class: "number" }, d.numberOfFiles ?? "");
+    default:
+      return el("td", {}, d[name] ?? "");
+  }
+}
+
+/** Which standard columns show: a tick box each, the name always. */
+function columnPicker(s) {
+  return el("fieldset", { class: "columns-picker" }, el("legend", {}, "Columns"),
+    COLUMNS.filter(([name]) => name !== "datasetName").map(([name, label]) => el("label", {},
+      el("input", { type: "checkbox", name: "show", value: name, checked: s.shown.includes(name),
+        onchange: (e) => go({ sort: s.sort, page: s.page, shown: e.target.checked ? [...s.shown, name]
+          : s.shown.filter((c) => c !== name) }) }), ` ${label}`)));
+}
+
 function table(s, rows) {
   const [sortField, direction] = s.sort.split(":");
   const picked = cart.pids();
   show($("results").tHead, el("tr", {}, el("th", { scope: "col" }, el("span", { class: "visually-hidden" }, "In cart")),
-    COLUMNS.map(([name, label]) => {
+    COLUMNS.filter(([name]) => s.shown.includes(name)).map(([name, label]) => {
       const sorted = name === sortField;
       const next = sorted && direction === "asc" ? "desc" : "asc";
       return el("th", { scope: "col", "aria-sort": sorted ? (direction === "asc" ? "ascending" : "descending") : "none" },
@@ -125,10 +154,7 @@ function table(s, rows) {
   show($("results").tBodies[0], rows.map((d) => el("tr", {},
     el("td", {}, el("input", { type: "checkbox", "aria-label": `Cart: ${d.datasetName ?? d.pid}`,
       checked: picked.includes(d.pid), onchange: (e) => cart.toggle(d, e.target.checked) })),
-    el("td", {}, el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.datasetName ?? d.pid)),
-    el("td", {}, d.type ?? ""), el("td", {}, date(d.creationTime)), el("td", {}, d.ownerGroup ?? ""),
-    el("td", {}, d.creationLocation ?? ""), el("td", { class: "number" }, bytes(d.size)),
-    el("td", { class: "number" }, d.numberOfFiles ?? ""),
+    COLUMNS.filter(([name]) => s.shown.includes(name)).map(([name]) => cell(d, name)),
     s.cols.map((key) => el("td", { class: "metadata" }, metadataCell(d, key))))));
 }
 
@@ -161,6 +187,7 @@ async function render() {
     show($("count"), `${total} dataset${total === 1 ? "" : "s"}`);
     show($("facets"), facetList(s, counts));
     table(s, rows);
+    show($("column-picker"), columnPicker(s));
     pages(s, total);
   } catch (e) {
     show($("error"), e.message);

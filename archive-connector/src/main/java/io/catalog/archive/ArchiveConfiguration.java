@@ -15,9 +15,9 @@ import io.catalog.archive.archive.Checksums;
 import io.catalog.archive.archive.Copies;
 import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.catalog.Catalog;
-import io.catalog.archive.catalog.Retry;
+import io.catalog.worker.Retry;
 import io.catalog.archive.job.JobClaims;
-import io.catalog.archive.job.JobListener;
+import io.catalog.worker.JobListener;
 import io.catalog.archive.job.JobRunner;
 import io.catalog.archive.notify.JobMailer;
 import io.catalog.archive.policy.AutoArchiver;
@@ -134,7 +134,7 @@ class ArchiveConfiguration {
 			throw new IllegalArgumentException("KAFKA_BOOTSTRAP_SERVERS is not set: the connector hears jobs from Kafka");
 		}
 		return new JobListener(kafka.bootstrapServers(), kafka.groupId(),
-				List.of(kafka.archiveTopic(), kafka.retrieveTopic()), runner);
+				List.of(kafka.archiveTopic(), kafka.retrieveTopic()), runner, "archive-jobs");
 	}
 
 }

@@ -15,6 +15,8 @@ import io.catalog.sdk.model.Job;
 import io.catalog.sdk.model.OrigDatablock;
 import io.catalog.sdk.model.Policy;
 import io.catalog.sdk.model.UpdateJob;
+import io.catalog.worker.Retry;
+import io.catalog.worker.JobsV4;
 
 /**
  * Every catalog call the connector makes, each retried while the catalog does not answer ({@link Retry}): jobs,

@@ -21,11 +21,12 @@ import io.catalog.archive.archive.ClaimLostException;
 import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.archive.Outcome;
 import io.catalog.archive.catalog.Catalog;
-import io.catalog.archive.catalog.UnavailableException;
+import io.catalog.worker.UnavailableException;
 import io.catalog.archive.notify.JobMailer;
 import io.catalog.archive.retrieve.DatasetRetriever;
 import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.model.Job;
+import io.catalog.worker.JobQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -38,7 +39,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ended
  * job is mailed to whom its datasets' policies name ({@link JobMailer}).
  */
-public final class JobRunner implements AutoCloseable {
+public final class JobRunner implements JobQueue, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -100,11 +101,13 @@ public final class JobRunner implements AutoCloseable {
 	}
 
 	/** Whether another job may start now. */
+	@Override
 	public boolean hasCapacity() {
 		return running.size() < concurrency;
 	}
 
 	/** Claims the job and, when it is this replica's, starts it; throws {@link UnavailableException}. */
+	@Override
 	public void offer(String jobId) {
 		claims.claim(jobId).ifPresent(this::start);
 	}

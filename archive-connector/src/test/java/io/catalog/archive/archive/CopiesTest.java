@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.catalog.archive.catalog.Catalog;
-import io.catalog.archive.catalog.Retry;
+import io.catalog.worker.Retry;
 import io.catalog.archive.retrieve.DatasetRetriever;
 import io.catalog.archive.retrieve.Destinations;
 import io.catalog.archive.storage.BlockStore;

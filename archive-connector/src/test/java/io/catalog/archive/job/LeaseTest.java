@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.catalog.archive.catalog.Catalog;
-import io.catalog.archive.catalog.Retry;
+import io.catalog.worker.Retry;
 import io.catalog.archive.support.CatalogServer;
 import io.catalog.archive.support.Connectors;
 import io.catalog.archive.support.SampleData;

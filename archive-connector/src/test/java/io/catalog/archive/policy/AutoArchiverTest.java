@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import io.catalog.archive.catalog.Catalog;
-import io.catalog.archive.catalog.Retry;
+import io.catalog.worker.Retry;
 import io.catalog.archive.support.CatalogServer;
 import io.catalog.archive.support.SampleData;
 import io.catalog.archive.support.TestJobs;

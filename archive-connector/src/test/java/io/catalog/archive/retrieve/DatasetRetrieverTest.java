@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.catalog.archive.archive.Copies;
 import io.catalog.archive.archive.DatasetArchiver;
 import io.catalog.archive.catalog.Catalog;
-import io.catalog.archive.catalog.Retry;
+import io.catalog.worker.Retry;
 import io.catalog.archive.storage.FolderStore;
 import io.catalog.archive.support.CatalogServer;
 import io.catalog.archive.support.CountingTracker;

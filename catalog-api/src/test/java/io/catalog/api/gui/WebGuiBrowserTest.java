@@ -83,6 +83,11 @@ class WebGuiBrowserTest extends CatalogTest {
 		waiting().until(driver -> names().equals(List.of(expected)));
 	}
 
+	private List<Map<String, Object>> jobsOf(String username) {
+		return as(username).get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
+			.returnResult().getResponseBody();
+	}
+
 	private void signIn(String username) {
 		waiting().until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(username);
 		browser.driver.findElement(By.name("password")).sendKeys(TestAccounts.password(username));
@@ -165,10 +170,17 @@ class WebGuiBrowserTest extends CatalogTest {
 		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@id='actions']/button[.='Archive']"))).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actions"), "archive job "));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#jobs tbody"), "jobSubmitted"));
+		var job = jobsOf("user1").get(0).get("id");
+		patch("archiveManager", "/api/v4/jobs/{id}", Map.of("statusCode", "inProgress", "statusMessage", "packing"), job)
+			.expectStatus().isOk();
+		browser.driver.navigate().refresh();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#jobs details.history summary"),
+				"2 steps"));
+		browser.driver.findElement(By.cssSelector("#jobs details.history summary")).click();
+		assertThat(browser.driver.findElement(By.cssSelector("#jobs details.history ol")).getText())
+			.contains("jobSubmitted").contains("inProgress: packing");
 
-		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
-			.returnResult().getResponseBody();
-		assertThat(jobs).singleElement().satisfies(job -> assertThat(job).containsEntry("type", "archive"));
+		assertThat(jobsOf("user1")).singleElement().satisfies(one -> assertThat(one).containsEntry("type", "archive"));
 	}
 
 	@Test
@@ -212,6 +224,13 @@ class WebGuiBrowserTest extends CatalogTest {
 		open("/?from=2026-03-02&cols=energy");
 		waitForNames("late");
 		assertThat(browser.driver.findElement(By.cssSelector("#results tbody td.metadata")).getText()).isEqualTo("12 keV");
+
+		waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=show][value=ownerGroup]"))).click();
+		waiting().until(driver -> driver.getCurrentUrl().contains("show="));
+		waiting().until(driver -> driver.findElements(By.xpath("//table[@id='results']//th[.='Group']")).isEmpty());
+		assertThat(browser.driver.findElements(By.xpath("//table[@id='results']//th[starts-with(normalize-space(.), 'Created')]")))
+			.hasSize(1);
+		waitForNames("late");
 	}
 
 	@Test
@@ -228,8 +247,7 @@ class WebGuiBrowserTest extends CatalogTest {
 		browser.driver.findElement(By.xpath("//div[@id='cart']/button[.='Archive all']")).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("cart"), "over 2 datasets"));
 
-		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
-			.returnResult().getResponseBody();
+		var jobs = jobsOf("user1");
 		assertThat(jobs).singleElement().satisfies(job -> assertThat(
 				(List<?>) ((Map<?, ?>) job.get("jobParams")).get("datasetList")).hasSize(2));
 	}
@@ -266,8 +284,7 @@ class WebGuiBrowserTest extends CatalogTest {
 			.click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actions"), "retrieve job "));
 
-		var jobs = as("user1").get().uri("/api/v4/jobs").exchange().expectStatus().isOk().expectBody(JSON_ARRAY)
-			.returnResult().getResponseBody();
+		var jobs = jobsOf("user1");
 		assertThat(jobs).singleElement().satisfies(job -> assertThat(((Map<?, ?>) ((List<?>) ((Map<?, ?>) job
 			.get("jobParams")).get("datasetList")).get(0)).get("files"))
 			.isEqualTo(List.of("/data/run1/file0.h5", "/data/run1/file2.h5")));

@@ -10,6 +10,8 @@ import io.catalog.sdk.model.CreateDerivedDataset;
 import io.catalog.sdk.model.Dataset;
 import io.catalog.sdk.model.Job;
 import io.catalog.sdk.model.UpdateJob;
+import io.catalog.worker.Retry;
+import io.catalog.worker.JobsV4;
 
 /**
  * Every catalog call the launcher makes, each retried while the catalog does not answer ({@link Retry}): jobs, the

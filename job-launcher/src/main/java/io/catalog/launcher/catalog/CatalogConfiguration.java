@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.catalog.launcher.LauncherProperties;
 import io.catalog.sdk.CatalogClient;
+import io.catalog.worker.Retry;
 
 /** The catalog client, signed in as the launcher's account, and the retried calls over it. */
 @Configuration(proxyBeanMethods = false)

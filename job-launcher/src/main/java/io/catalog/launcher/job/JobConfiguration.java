@@ -11,6 +11,7 @@ import io.catalog.launcher.backend.Backend;
 import io.catalog.launcher.catalog.Catalog;
 import io.catalog.launcher.provenance.DerivedDatasets;
 import io.catalog.launcher.tool.ToolCatalog;
+import io.catalog.worker.JobListener;
 
 /** The workspace, the job runner and the Kafka listener that feeds it. */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +45,8 @@ class JobConfiguration {
 		if (kafka.bootstrapServers() == null || kafka.bootstrapServers().isBlank()) {
 			throw new IllegalArgumentException("KAFKA_BOOTSTRAP_SERVERS is not set: the launcher hears jobs from Kafka");
 		}
-		return new JobListener(kafka.bootstrapServers(), kafka.groupId(), List.of(kafka.analysisTopic(), kafka.jupyterTopic()), runner);
+		return new JobListener(kafka.bootstrapServers(), kafka.groupId(), List.of(kafka.analysisTopic(), kafka.jupyterTopic()),
+				runner, "analysis-jobs");
 	}
 
 }

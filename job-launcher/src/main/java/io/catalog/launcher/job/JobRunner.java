@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 import io.catalog.launcher.LauncherProperties;
 import io.catalog.launcher.catalog.Catalog;
-import io.catalog.launcher.catalog.UnavailableException;
+import io.catalog.worker.UnavailableException;
 import io.catalog.sdk.CatalogException;
 import io.catalog.sdk.model.Job;
+import io.catalog.worker.JobQueue;
 
 /**
  * Runs the analysis and Jupyter jobs this replica claimed, {@code concurrency} at a time (a session holds its place
@@ -23,7 +24,7 @@ import io.catalog.sdk.model.Job;
  * replica had claimed and still shows {@code inProgress} (it was killed) are ended {@code finishedUnsuccessful}
  * saying so, to be submitted again.
  */
-public final class JobRunner implements AutoCloseable {
+public final class JobRunner implements JobQueue, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
@@ -55,11 +56,13 @@ public final class JobRunner implements AutoCloseable {
 	}
 
 	/** Whether another job may start now. */
+	@Override
 	public boolean hasCapacity() {
 		return running.size() < concurrency;
 	}
 
 	/** Claims the job and, when it is this replica's, starts it; throws {@link UnavailableException}. */
+	@Override
 	public void offer(String jobId) {
 		claims.claim(jobId).ifPresent(this::start);
 	}

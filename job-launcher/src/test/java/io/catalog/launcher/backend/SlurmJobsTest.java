@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.catalog.launcher.support.CatalogServer;
 import io.catalog.launcher.support.Launchers;
 import io.catalog.launcher.support.SampleData;
+import io.catalog.launcher.support.SessionAddress;
 import io.catalog.launcher.support.SlurmCluster;
 import io.catalog.launcher.support.TestJobs;
 import io.catalog.sdk.CatalogClient;
@@ -143,7 +144,8 @@ class SlurmJobsTest {
 		var result = (Map<String, Object>) running.get("jobResultObject");
 		assertThat(result).containsEntry("backend", "slurm");
 		assertThat((String) result.get("isolation")).startsWith("SLURM job ");
-		var url = java.net.URI.create((String) result.get("url"));
+		assertThat(java.net.URI.create((String) result.get("url")).getQuery()).as("no token in the job").isNull();
+		var url = SessionAddress.ownersAddress(launcher, result);
 		var token = url.getQuery().replace("token=", "");
 		var status = java.net.URI.create("http://" + url.getHost() + ":" + url.getPort() + "/api/status");
 		var http = java.net.http.HttpClient.newHttpClient();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.catalog.launcher.support.CatalogServer;
 import io.catalog.launcher.support.Launchers;
 import io.catalog.launcher.support.SampleData;
+import io.catalog.launcher.support.SessionAddress;
 import io.catalog.launcher.support.TestJobs;
 import io.catalog.sdk.CatalogClient;
 
@@ -60,15 +60,6 @@ class JupyterSessionsTest {
 		}
 	}
 
-	/** A catalog token of the account, as a browser signed in to the catalog holds it. */
-	private static String token(String username, String password) throws Exception {
-		var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create(CatalogServer.get().url() + "/api/v3/auth/login")).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password
-					+ "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-		return new ObjectMapper().readTree(answer.body()).path("id").asText();
-	}
-
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> result(Map<String, Object> job) {
 		return (Map<String, Object>) job.get("jobResultObject");
@@ -84,17 +75,11 @@ class JupyterSessionsTest {
 		var address = URI.create((String) result(running).get("url"));
 		assertThat(address.getQuery()).as("the job, read by the owner group and sent in events, holds no token").isNull();
 		var http = HttpClient.newHttpClient();
-		var session = URI.create("http://127.0.0.1:" + launcher.getEnvironment().getProperty("local.server.port")
-				+ result(running).get("session"));
-		assertThat(http.send(HttpRequest.newBuilder(session).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-			.as("without a catalog token").isEqualTo(401);
-		var someoneElse = http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer "
-				+ token(CatalogServer.LAUNCHER, CatalogServer.LAUNCHER_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(someoneElse.statusCode()).as("not the job's owner").isEqualTo(403);
-		var owners = http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer "
-				+ token("scientist", CatalogServer.SCIENTIST_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(owners.statusCode()).isEqualTo(200);
-		var url = URI.create(new ObjectMapper().readTree(owners.body()).path("url").asText());
+		var session = SessionAddress.route(launcher, result(running));
+		assertThat(SessionAddress.ask(session, null).statusCode()).as("without a catalog token").isEqualTo(401);
+		assertThat(SessionAddress.ask(session, SessionAddress.catalogToken(CatalogServer.LAUNCHER, CatalogServer.LAUNCHER_PASSWORD))
+			.statusCode()).as("not the job's owner").isEqualTo(403);
+		var url = SessionAddress.ownersAddress(launcher, result(running));
 		var token = url.getQuery().replace("token=", "");
 		assertThat(token).hasSize(48);
 		var base = "http://" + url.getHost() + ":" + url.getPort();
@@ -118,9 +103,8 @@ class JupyterSessionsTest {
 		assertThat((String) ended.get("statusMessage")).startsWith("Jupyter session culled: idle for ")
 			.endsWith("(limit PT3S).");
 		assertThat(result(ended)).doesNotContainKey("url").doesNotContainKey("session").containsEntry("endedBecause", "idle");
-		assertThat(http.send(HttpRequest.newBuilder(session).header("Authorization", "Bearer "
-				+ token("scientist", CatalogServer.SCIENTIST_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString())
-			.statusCode()).as("a culled session's address is gone").isEqualTo(404);
+		assertThat(SessionAddress.ask(session, SessionAddress.catalogToken("scientist", CatalogServer.SCIENTIST_PASSWORD)).statusCode())
+			.as("a culled session's address is gone").isEqualTo(404);
 		var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		boolean answering = true;
 		while (answering && System.nanoTime() < deadline) {

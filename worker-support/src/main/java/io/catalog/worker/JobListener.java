@@ -1,4 +1,4 @@
-package io.catalog.launcher.job;
+package io.catalog.worker;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +20,9 @@ import org.springframework.context.SmartLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.catalog.launcher.catalog.UnavailableException;
-
 /**
- * Hears new jobs on the analysis and Jupyter topics (the catalog's CloudEvents, the job in {@code data}), one record at
- * a time, and hands each to the {@link JobRunner}. A record's offset is committed only once its job is claimed (or
+ * Hears new jobs on the worker's topics (the catalog's CloudEvents, the job in {@code data}), one record at a time,
+ * and hands each to the worker's {@link JobQueue}. A record's offset is committed only once its job is claimed (or
  * found not to be this replica's): when the catalog does not answer, the record is read again later. While the
  * runner is full, the partitions are paused (the consumer keeps polling, so it stays in the group).
  */
@@ -36,7 +34,9 @@ public final class JobListener implements SmartLifecycle {
 
 	private final List<String> topics;
 
-	private final JobRunner runner;
+	private final JobQueue runner;
+
+	private final String threadName;
 
 	private final ObjectMapper mapper = new ObjectMapper();
 
@@ -46,9 +46,11 @@ public final class JobListener implements SmartLifecycle {
 
 	private Thread thread;
 
-	public JobListener(String bootstrapServers, String groupId, List<String> topics, JobRunner runner) {
+	/** A listener on {@code topics} for {@code runner}, reading on a thread called {@code threadName}. */
+	public JobListener(String bootstrapServers, String groupId, List<String> topics, JobQueue runner, String threadName) {
 		this.topics = topics;
 		this.runner = runner;
+		this.threadName = threadName;
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -60,7 +62,7 @@ public final class JobListener implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		thread = new Thread(this::listen, "analysis-jobs");
+		thread = new Thread(this::listen, threadName);
 		thread.start();
 	}
 

@@ -1,6 +1,6 @@
-package io.catalog.archive.catalog;
+package io.catalog.worker;
 
-/** The catalog or the storage stayed away through every retry: the job is left as it is, to be resumed. */
+/** The catalog or a store stayed away through every retry: the job is left as it is, to be resumed. */
 public class UnavailableException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

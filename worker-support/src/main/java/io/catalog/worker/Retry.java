@@ -1,4 +1,4 @@
-package io.catalog.launcher.catalog;
+package io.catalog.worker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import io.catalog.sdk.CatalogException;
 
 /**
- * Retries a step while the catalog does not answer: no connection, 5xx, 408, 429, a 401 (after signing in again),
- * an I/O failure. Waits {@code delay}, doubled at each attempt up to
- * {@code maxDelay}; after the last attempt throws {@link UnavailableException}, and the job is left as it is.
+ * Retries a step while the catalog or a store does not answer: no connection, 5xx, 408, 429, a 401 (after signing
+ * in again), an I/O failure. Waits {@code delay}, doubled at each attempt up to {@code maxDelay}; after the last
+ * attempt throws {@link UnavailableException}, and the job is left as it is, to be resumed.
  * A refusal (another 4xx) is thrown at once.
  */
 public final class Retry {
@@ -68,7 +68,7 @@ public final class Retry {
 		});
 	}
 
-	/** Whether a failure may go away by itself: the catalog not answering. */
+	/** Whether a failure may go away by itself: the catalog or a store not answering. */
 	public static boolean isTransient(Throwable failure) {
 		if (failure instanceof UnavailableException) {
 			return true;

@@ -1,4 +1,4 @@
-package io.catalog.archive.catalog;
+package io.catalog.worker;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +26,7 @@ import io.catalog.sdk.model.UpdateJob;
  * {@code statusHistory} and refuse the v4 {@code UpdateJob} body it sends; the v4 routes take and answer exactly the
  * SDK's {@link Job} and {@link UpdateJob}.
  */
-final class JobsV4 {
+public final class JobsV4 {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -36,18 +36,18 @@ final class JobsV4 {
 
 	private final HttpClient http;
 
-	JobsV4(CatalogClient client) {
+	public JobsV4(CatalogClient client) {
 		this.client = client;
 		this.mapper = client.apiClient().getObjectMapper();
 		this.http = client.apiClient().getHttpClient();
 	}
 
-	Job get(String id) throws IOException, InterruptedException {
+	public Job get(String id) throws IOException, InterruptedException {
 		return send(request("/api/v4/jobs/" + encode(id)).GET(), new TypeReference<Job>() {
 		});
 	}
 
-	Job update(String id, UpdateJob update) throws IOException, InterruptedException {
+	public Job update(String id, UpdateJob update) throws IOException, InterruptedException {
 		var body = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(update));
 		return send(request("/api/v4/jobs/" + encode(id)).header("Content-Type", "application/json")
 			.method("PATCH", body), new TypeReference<Job>() {
@@ -55,14 +55,14 @@ final class JobsV4 {
 	}
 
 	/** Creates a job from its v4 body ({@code type}, {@code ownerGroup}, {@code jobParams}, ...). */
-	Job create(Map<String, Object> body) throws IOException, InterruptedException {
+	public Job create(Map<String, Object> body) throws IOException, InterruptedException {
 		var bytes = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
 		return send(request("/api/v4/jobs").header("Content-Type", "application/json").POST(bytes),
 				new TypeReference<Job>() {
 				});
 	}
 
-	List<Job> find(String filter) throws IOException, InterruptedException {
+	public List<Job> find(String filter) throws IOException, InterruptedException {
 		return send(request("/api/v4/jobs?filter=" + encode(filter)).GET(), new TypeReference<List<Job>>() {
 		});
 	}

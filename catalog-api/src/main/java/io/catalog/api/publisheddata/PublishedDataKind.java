@@ -102,7 +102,6 @@ public final class PublishedDataKind {
 		return any.isEmpty() ? new Document() : new Document("$or", any);
 	}
 
-
 	private PublishedDataKind() {
 	}
 

@@ -72,6 +72,16 @@ async function files(total, page) {
 
 const link = (d) => el("li", {}, el("a", { href: `/dataset.html?pid=${encodeURIComponent(d.pid)}` }, d.datasetName ?? d.pid));
 
+/** The analysis that made a derived dataset: its job (on the jobs page) and the values it ran with. */
+function madeBy(parameters) {
+  if (!parameters || typeof parameters !== "object" || !Object.keys(parameters).length) return [];
+  const { jobId, parameters: values, ...rest } = parameters;
+  const shown = { ...rest, ...(values && typeof values === "object" ? values : {}) };
+  return [el("h3", {}, "Analysis"), jobId ? el("p", {}, "Job ", el("a", { href: "/jobs.html" }, String(jobId))) : "",
+    el("dl", { class: "parameters" }, Object.entries(shown).filter(([, v]) => v !== null && typeof v !== "object")
+      .flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]))];
+}
+
 async function lineage(dataset) {
   const inputs = dataset.inputDatasets ?? [];
   const derived = await api("/api/v3/datasets", { query: { filter: {
@@ -80,6 +90,7 @@ async function lineage(dataset) {
   show($("lineage"),
     el("h3", {}, "Made from"), inputs.length ? el("ul", {}, inputs.map((p) => link({ pid: p }))) : el("p", {}, "No input datasets"),
     software.length ? [el("h3", {}, "Software"), el("ul", {}, software.map((s) => el("li", {}, String(s))))] : [],
+    madeBy(dataset.jobParameters),
     el("h3", {}, "Derived datasets"), derived.length ? el("ul", {}, derived.map(link)) : el("p", {}, "None"));
 }
 

@@ -141,7 +141,8 @@ class WebGuiBrowserTest extends CatalogTest {
 		var files = Requests.fileBlock(3, 2048);
 		var input = dataset("scan 7", "group1", true, "raw", Map.of("origdatablocks", List.of(files), "keywords",
 				List.of("tomography")));
-		dataset("scan 7 reconstructed", "group1", true, "derived", Map.of("inputDatasets", List.of(input)));
+		dataset("scan 7 reconstructed", "group1", true, "derived", Map.of("inputDatasets", List.of(input), "jobParameters",
+				Map.of("jobId", "job-42", "tool", "tomopy-recon", "parameters", Map.of("centre", 1024))));
 
 		open("/dataset.html?pid=" + java.net.URLEncoder.encode(input, java.nio.charset.StandardCharsets.UTF_8));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("name"), "scan 7"));
@@ -153,7 +154,10 @@ class WebGuiBrowserTest extends CatalogTest {
 
 		derived.click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lineage"), "Made from"));
-		assertThat(browser.driver.findElement(By.id("lineage")).findElements(By.tagName("a"))).singleElement()
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lineage"), "job-42"));
+		assertThat(browser.driver.findElement(By.cssSelector("#lineage dl.parameters")).getText())
+			.contains("tomopy-recon").contains("centre").contains("1024");
+		assertThat(browser.driver.findElement(By.id("lineage")).findElements(By.cssSelector("ul a"))).singleElement()
 			.satisfies(link -> assertThat(link.getAttribute("href")).contains(java.net.URLEncoder.encode(input,
 					java.nio.charset.StandardCharsets.UTF_8)));
 	}

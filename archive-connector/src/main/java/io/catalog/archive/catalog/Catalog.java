@@ -11,69 +11,19 @@ import io.catalog.sdk.model.CreateDatasetDatablock;
 import io.catalog.sdk.model.Datablock;
 import io.catalog.sdk.model.Dataset;
 import io.catalog.sdk.model.DatasetLifecycle;
-import io.catalog.sdk.model.Job;
 import io.catalog.sdk.model.OrigDatablock;
 import io.catalog.sdk.model.Policy;
-import io.catalog.sdk.model.UpdateJob;
 import io.catalog.worker.Retry;
-import io.catalog.worker.JobsV4;
+import io.catalog.worker.WorkerCatalog;
 
 /**
- * Every catalog call the connector makes, each retried while the catalog does not answer ({@link Retry}): jobs,
- * datasets, their file lists and datablocks, and lifecycles.
+ * Every catalog call the connector makes, each retried while the catalog does not answer ({@link Retry}): besides a
+ * worker's jobs and datasets ({@link WorkerCatalog}), file lists and datablocks, lifecycles and policies.
  */
-public final class Catalog {
-
-	private final CatalogClient client;
-
-	private final JobsV4 jobs;
-
-	private final Retry retry;
+public final class Catalog extends WorkerCatalog {
 
 	public Catalog(CatalogClient client, Retry retry) {
-		this.client = client;
-		this.jobs = new JobsV4(client);
-		this.retry = retry;
-	}
-
-	/** Signs in with a fixed token, or as a functional account (again after a 401). */
-	public static CatalogClient connect(String url, String token, String username, String password) {
-		if (url == null || url.isBlank()) {
-			throw new IllegalArgumentException("CATALOG_URL is not set");
-		}
-		var client = CatalogClient.of(url);
-		if (token != null && !token.isBlank()) {
-			return client.withToken(token);
-		}
-		if (username == null || username.isBlank()) {
-			throw new IllegalArgumentException("set CATALOG_TOKEN, or CATALOG_USERNAME and CATALOG_PASSWORD");
-		}
-		client.login(username, password).exceptionally(failure -> null).join();
-		return client;
-	}
-
-	public Job job(String id) {
-		return retry.call("read job " + id, () -> jobs.get(id));
-	}
-
-	/** Sets a job's status, message and (when not null) result. */
-	public Job updateJob(String id, String statusCode, String statusMessage, Map<String, Object> result) {
-		var update = new UpdateJob().statusCode(statusCode).statusMessage(statusMessage);
-		if (result != null) {
-			update.jobResultObject(result);
-		}
-		return retry.call("update job " + id, () -> jobs.update(id, update));
-	}
-
-	/** Jobs of the given types in the given status. */
-	public List<Job> jobs(List<String> types, String statusCode) {
-		var filter = Filter.where("statusCode", statusCode).and("type", Filter.inq(types.toArray()))
-			.limit(1000).toJson();
-		return retry.call("find " + statusCode + " jobs", () -> jobs.find(filter));
-	}
-
-	public Dataset dataset(String pid) {
-		return retry.call("read dataset " + pid, () -> client.await(() -> client.datasets().getDataset(pid)));
+		super(client, retry);
 	}
 
 	public List<OrigDatablock> origDatablocks(String pid) {
@@ -95,11 +45,6 @@ public final class Catalog {
 	public void lifecycle(String pid, DatasetLifecycle changes) {
 		retry.run("update the lifecycle of " + pid,
 				() -> client.await(() -> client.datasets().updateDatasetLifecycle(pid, changes)));
-	}
-
-	/** Creates a job from its v4 body. */
-	public Job createJob(Map<String, Object> body) {
-		return retry.call("create a " + body.get("type") + " job", () -> jobs.create(body));
 	}
 
 	/** The policies that ask for datasets to be archived by themselves ({@code autoArchive}). */
@@ -146,11 +91,6 @@ public final class Catalog {
 		var filter = Filter.where("ownerGroup", Filter.inq(ownerGroups.toArray())).toJson();
 		return retry.call("read the policies of " + ownerGroups,
 				() -> client.await(() -> client.policies().listPolicies(filter)));
-	}
-
-	/** The retry policy, for the storage steps of a job. */
-	public Retry retry() {
-		return retry;
 	}
 
 }
